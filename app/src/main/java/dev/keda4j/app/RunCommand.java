@@ -1,0 +1,103 @@
+package dev.keda4j.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs keda4j against the cluster of the current kubeconfig until the process is stopped. */
+@Command(
+    name = "run",
+    description =
+        "Run the operator and the metrics adapter in one JVM against the cluster of the current"
+            + " kubeconfig (or the in-cluster service account).")
+final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Option(
+      names = "--kubeconfig",
+      defaultValue = "${env:KUBECONFIG}",
+      description =
+          "Kubeconfig file (env KUBECONFIG). Default: ~/.kube/config, else the in-cluster"
+              + " service account.")
+  Path kubeconfig;
+
+  @Option(
+      names = "--watch-namespace",
+      defaultValue = "${env:WATCH_NAMESPACE:-}",
+      split = ",",
+      description =
+          "Namespaces to watch, comma separated; empty for all (env WATCH_NAMESPACE, as in KEDA).")
+  List<String> watchNamespaces;
+
+  @Option(
+      names = "--metrics-bind-address",
+      defaultValue = "${env:KEDA4J_METRICS_BIND_ADDRESS:-:8080}",
+      description = "Prometheus /metrics address, host:port or :port (default ${DEFAULT-VALUE}).")
+  String metricsAddress;
+
+  @Option(
+      names = "--health-probe-bind-address",
+      defaultValue = "${env:KEDA4J_HEALTH_PROBE_BIND_ADDRESS:-:8081}",
+      description = "/healthz and /readyz address (default ${DEFAULT-VALUE}).")
+  String healthAddress;
+
+  @Option(
+      names = "--secure-port",
+      defaultValue = "${env:KEDA4J_SECURE_PORT:-6443}",
+      description = "HTTPS port of the external metrics API (default ${DEFAULT-VALUE}).")
+  int securePort;
+
+  @Option(
+      names = "--cert-dir",
+      defaultValue = "${env:KEDA4J_CERT_DIR:-/certs}",
+      description = "Directory holding tls.crt, tls.key and ca.crt (default ${DEFAULT-VALUE}).")
+  Path certDir;
+
+  @Option(
+      names = "--log-level",
+      defaultValue = "${env:KEDA4J_LOG_LEVEL:-info}",
+      description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
+  String logLevel;
+
+  @Override
+  public Integer call() throws Exception {
+    applyLogLevel(logLevel);
+    RunOptions options =
+        new RunOptions(
+            kubeconfig,
+            watchNamespaces == null
+                ? List.of()
+                : watchNamespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
+            BindAddress.parse("--metrics-bind-address", metricsAddress),
+            BindAddress.parse("--health-probe-bind-address", healthAddress),
+            securePort,
+            certDir);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Operator operator = Operator.start(options)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "keda4j-shutdown"));
+      LOG.info("keda4j {} running; stop with SIGTERM", BuildInfo.version());
+      stopped.await();
+      LOG.info("keda4j stopping");
+      return 0;
+    }
+  }
+
+  private static void applyLogLevel(String level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      Level parsed = Level.toLevel(level, null);
+      if (parsed == null) {
+        throw new UserFacingException(
+            "--log-level " + level + " is not one of error, warn, info, debug, trace");
+      }
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(parsed);
+    }
+  }
+}
