@@ -1,0 +1,86 @@
+package dev.keda4j.api.v1alpha1;
+
+import com.google.gson.annotations.SerializedName;
+import io.kubernetes.client.common.KubernetesListObject;
+import io.kubernetes.client.openapi.models.V1ListMeta;
+import java.util.List;
+import java.util.Objects;
+
+/** A list of ScaledObject. */
+public class ScaledObjectList implements KubernetesListObject {
+  /** The kind name. */
+  public static final String KIND = "ScaledObjectList";
+
+  @SerializedName("apiVersion")
+  private String apiVersion = KedaApi.API_VERSION;
+
+  @SerializedName("kind")
+  private String kind = KIND;
+
+  @SerializedName("metadata")
+  private V1ListMeta metadata;
+
+  @CrdField(required = true)
+  @SerializedName("items")
+  private List<ScaledObject> items = new java.util.ArrayList<>();
+
+  @Override
+  public String getApiVersion() {
+    return apiVersion;
+  }
+
+  public ScaledObjectList apiVersion(String apiVersion) {
+    this.apiVersion = apiVersion;
+    return this;
+  }
+
+  @Override
+  public String getKind() {
+    return kind;
+  }
+
+  public ScaledObjectList kind(String kind) {
+    this.kind = kind;
+    return this;
+  }
+
+  @Override
+  public V1ListMeta getMetadata() {
+    return metadata;
+  }
+
+  public ScaledObjectList metadata(V1ListMeta metadata) {
+    this.metadata = metadata;
+    return this;
+  }
+
+  @Override
+  public List<ScaledObject> getItems() {
+    return items;
+  }
+
+  public ScaledObjectList items(List<ScaledObject> items) {
+    this.items = items;
+    return this;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (o == null || getClass() != o.getClass()) {
+      return false;
+    }
+    ScaledObjectList other = (ScaledObjectList) o;
+    return Objects.equals(apiVersion, other.apiVersion)
+        && Objects.equals(kind, other.kind)
+        && Objects.equals(metadata, other.metadata)
+        && Objects.equals(items, other.items);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(apiVersion, kind, metadata, items);
+  }
+}
