@@ -115,7 +115,7 @@ final class ApiProxy {
       case "PUT": {
         JsonObject object = StatusErrors.parse(body);
         if (object == null) {
-          return Future.succeededFuture(Answer.error(400, "the body is not a JSON object", p,
+          return Future.succeededFuture(Answer.error(400, "the body is not a JSON object: " + body, p,
               registry));
         }
         if (p.subresource() == null || p.subresource().equals("status")) {

@@ -58,6 +58,12 @@ final class Patches {
     if (type.startsWith("application/apply-patch+yaml")) {
       return (JsonObject) MergePatch.applyStrategic(document, yaml(body));
     }
+    if (type.startsWith("application/json")) {
+      // client-java 25's updateStatus sends its json patch as plain application/json
+      Object decoded = decode(body);
+      return decoded instanceof JsonArray array ? JsonPatch.apply(document, array)
+          : (JsonObject) MergePatch.apply(document, object(decoded));
+    }
     throw new UnsupportedPatch("unsupported patch content type '" + contentType + "'");
   }
 
@@ -107,7 +113,7 @@ final class Patches {
   }
 
   private static Object decode(Buffer body) {
-    return body == null || body.length() == 0 ? new JsonObject() : body.toJson();
+    return body == null || body.length() == 0 ? new JsonObject() : body.toJsonValue();
   }
 
   private static JsonObject object(Object decoded) {

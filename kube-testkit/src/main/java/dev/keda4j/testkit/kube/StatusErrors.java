@@ -62,7 +62,8 @@ final class StatusErrors {
         ? path.resource() + (path.name() == null ? "" : " \"" + path.name() + "\"")
         : "resource";
     if (parsed != null && "Status".equals(parsed.getString("kind"))) {
-      if (parsed.getString("reason") == null || parsed.getString("reason").isEmpty()) {
+      if (code == 404 || code == 409
+          || parsed.getString("reason") == null || parsed.getString("reason").isEmpty()) {
         parsed.put("reason", reasonFor(code, method));
       }
       parsed.put("code", code).put("status", "Failure");
@@ -92,7 +93,7 @@ final class StatusErrors {
       return null;
     }
     try {
-      Object o = body.toJson();
+      Object o = body.toJsonValue();
       return o instanceof JsonObject j ? j : null;
     } catch (DecodeException e) {
       return null;
