@@ -7,9 +7,8 @@ import java.util.Objects;
 
 /** OAuth2 client-credentials token source. */
 public class OAuth2 {
-  @CrdField(
-      enumValues = {"clientCredentials"},
-      defaultValue = "clientCredentials")
+  // no enum in the CRD: the webhook checks the type (and skips it for some providers, a KEDA quirk)
+  @CrdField(defaultValue = "clientCredentials")
   @SerializedName("type")
   private String type;
 
