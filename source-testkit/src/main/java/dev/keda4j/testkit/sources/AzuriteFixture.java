@@ -85,13 +85,20 @@ public final class AzuriteFixture extends AbstractFixture {
             Integer.toString(port),
             "--inMemoryPersistence",
             "--disableTelemetry");
-    process =
-        ManagedProcess.start(
-            "azurite-queue",
-            cmd,
-            dir,
-            Duration.ofSeconds(30),
-            () -> Sources.listening("127.0.0.1", port));
+    try {
+      process =
+          ManagedProcess.start(
+              "azurite-queue",
+              cmd,
+              dir,
+              Duration.ofSeconds(30),
+              () -> Sources.listening("127.0.0.1", port));
+    } catch (SourceUnavailableException e) {
+      Sources.deleteRecursively(dir);
+      dir = null;
+      throw SourceUnavailableException.of(
+          "Azurite queue (private azurite-queue)", endpoint, ENV, INSTALL, e);
+    }
   }
 
   private static Path findBinary() {

@@ -61,7 +61,14 @@ public final class PrometheusFixture extends AbstractFixture {
       startPrivate();
     } catch (SourceUnavailableException e) {
       target.stop(0);
-      throw e;
+      Sources.deleteRecursively(dir);
+      dir = null;
+      throw SourceUnavailableException.of(
+          "Prometheus (private " + BIN + ")",
+          url,
+          ENV,
+          "apt-get install prometheus (or scripts/services.sh)",
+          e);
     }
   }
 
@@ -100,12 +107,7 @@ public final class PrometheusFixture extends AbstractFixture {
     int port = Sources.freePort();
     url = "http://127.0.0.1:" + port;
     if (!Files.isExecutable(Path.of(BIN))) {
-      throw SourceUnavailableException.of(
-          "Prometheus (" + BIN + " missing)",
-          url,
-          ENV,
-          "apt-get install prometheus (or scripts/services.sh)",
-          null);
+      throw new SourceUnavailableException(BIN + " missing", null);
     }
     dir = Sources.tempDir("k4j-prometheus-");
     Path config = dir.resolve("prometheus.yml");
