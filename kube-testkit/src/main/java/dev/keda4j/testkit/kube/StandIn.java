@@ -22,6 +22,14 @@ final class StandIn implements AutoCloseable {
 
   private static volatile Vertx shared;
 
+  /** Held so the level sticks: the mock logs every request through java.util.logging at INFO. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final KubernetesMockServer mock;
   private final Backend backend;
   private final ApiProxy proxy;
