@@ -12,6 +12,9 @@
 set -euo pipefail
 
 WAIT_SECS="${KEDA4J_SERVICES_TIMEOUT:-90}"
+# Which shared services to check/start (all by default).
+WANT=" ${KEDA4J_SERVICES:-redis postgresql mariadb rabbitmq nats} "
+want() { [[ "$WANT" == *" $1 "* ]]; }
 FAILED=()
 
 log() { printf '%s\n' "$*"; }
@@ -96,7 +99,8 @@ fail() {
 }
 
 # Redis
-if listening 6379 && redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+if ! want redis; then :
+elif listening 6379 && redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
   report redis 127.0.0.1:6379 "already running"
 else
   mkdir -p /var/lib/redis /var/log/redis
@@ -109,7 +113,8 @@ fi
 
 # PostgreSQL: a cluster, trust auth for 127.0.0.1, role postgres.
 pg_ok() { psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -tAc 'select 1' 2>/dev/null | grep -q 1; }
-if pg_ok; then
+if ! want postgresql; then :
+elif pg_ok; then
   report postgresql 127.0.0.1:5432 "already running"
 else
   state=started
@@ -139,7 +144,8 @@ fi
 
 # MariaDB: root with an empty password over TCP.
 my_ok() { mariadb --protocol=TCP -h 127.0.0.1 -P 3306 -uroot -e 'select 1' >/dev/null 2>&1; }
-if my_ok; then
+if ! want mariadb; then :
+elif my_ok; then
   report mariadb 127.0.0.1:3306 "already running"
 else
   state=started
@@ -168,17 +174,17 @@ fi
 
 # RabbitMQ with the management plugin.
 rmq_http_ok() { curl -fsS -m 5 -u guest:guest http://127.0.0.1:15672/api/overview >/dev/null 2>&1; }
-if listening 5672; then
-  state="already running"
-else
-  state=started
-  rabbitmq-server -detached >/dev/null 2>&1 || true
-  wait_for "$WAIT_SECS" listening 5672 || true
-fi
-if ! listening 5672; then
-  fail rabbitmq 127.0.0.1:5672 "rabbitmq-server -detached did not open 5672 (see /var/log/rabbitmq)"
-else
-  mgmt="management already enabled"
+rabbitmq_up() {
+  local state="already running" mgmt="management already enabled"
+  if ! listening 5672; then
+    state=started
+    rabbitmq-server -detached >/dev/null 2>&1 || true
+    wait_for "$WAIT_SECS" listening 5672 || true
+  fi
+  if ! listening 5672; then
+    fail rabbitmq 127.0.0.1:5672 "rabbitmq-server -detached did not open 5672 (see /var/log/rabbitmq)"
+    return
+  fi
   if ! rmq_http_ok; then
     mgmt="management enabled now"
     rabbitmq-plugins enable rabbitmq_management >/dev/null 2>&1 || true
@@ -188,10 +194,12 @@ else
   else
     fail rabbitmq 127.0.0.1:15672 "management API not answering (rabbitmq-plugins enable rabbitmq_management)"
   fi
-fi
+}
+if want rabbitmq; then rabbitmq_up; fi
 
 # NATS with JetStream (the shared one, without a monitoring port).
-if listening 4222; then
+if ! want nats; then :
+elif listening 4222; then
   report nats 127.0.0.1:4222 "already running"
 else
   mkdir -p /var/lib/nats-server
