@@ -74,6 +74,20 @@ public class ScaledJob implements KubernetesObject {
     return this;
   }
 
+  /** KEDA's {@code ScaledJob.MinReplicaCount()}: see {@link ReplicaCounts#scaledJobMin}. */
+  public int minReplicaCount() {
+    return spec == null
+        ? 0
+        : ReplicaCounts.scaledJobMin(spec.getMinReplicaCount(), spec.getMaxReplicaCount());
+  }
+
+  /** KEDA's {@code ScaledJob.MaxReplicaCount()}: see {@link ReplicaCounts#scaledJobMax}. */
+  public int maxReplicaCount() {
+    return spec == null
+        ? ReplicaCounts.DEFAULT_MAX_REPLICA_COUNT
+        : ReplicaCounts.scaledJobMax(spec.getMinReplicaCount(), spec.getMaxReplicaCount());
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {

@@ -158,7 +158,11 @@ class ManifestValidatorTest {
         Arguments.of(
             "unknown field in metadata",
             so("", KAFKA).replace("namespace: apps", "namespace: apps\n  lables: {a: b}"),
-            P + "metadata.lables: unknown field (did you mean \"labels\"?)"),
+            P + "metadata.lables: unknown field (did you mean \"labels\"?)"));
+  }
+
+  static Stream<Arguments> otherCases() {
+    return Stream.of(
         Arguments.of(
             "ScaledJob with metricType",
             sj("- {type: kafka, metricType: Value, metadata: {}}"),
@@ -227,7 +231,7 @@ class ManifestValidatorTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource({"cases", "otherCases"})
   void validates(String name, String yaml, String expected) {
     ValidationReport report = VALIDATOR.validate("bad.yaml", yaml);
     if (expected.isEmpty()) {
