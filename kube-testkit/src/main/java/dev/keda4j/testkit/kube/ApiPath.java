@@ -4,13 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A Kubernetes API request path split into its parts: {@code /apis/apps/v1/namespaces/ns/deployments/web/scale}
- * becomes group {@code apps}, version {@code v1}, namespace {@code ns}, resource {@code deployments}, name
- * {@code web}, subresource {@code scale}. Paths that name no resource (discovery, {@code /version}) have a null
- * resource.
+ * A Kubernetes API request path split into its parts: {@code
+ * /apis/apps/v1/namespaces/ns/deployments/web/scale} becomes group {@code apps}, version {@code
+ * v1}, namespace {@code ns}, resource {@code deployments}, name {@code web}, subresource {@code
+ * scale}. Paths that name no resource (discovery, {@code /version}) have a null resource.
  */
 record ApiPath(
-    String group, String version, String namespace, String resource, String name, String subresource) {
+    String group,
+    String version,
+    String namespace,
+    String resource,
+    String name,
+    String subresource) {
 
   private static final List<String> NAMESPACE_SUBRESOURCES = List.of("status", "finalize");
 

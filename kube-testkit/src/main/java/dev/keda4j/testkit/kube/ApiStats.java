@@ -7,10 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts API requests by Kubernetes verb ({@code get}, {@code list}, {@code watch}, {@code create}, {@code
- * update}, {@code patch}, {@code delete}, {@code deletecollection}) and resource ({@code jobs}, {@code
- * deployments/scale}). Requests that name no resource (discovery, {@code /version}) count under verb {@code get}
- * and their path. Only requests of the client under test are counted, never the fixture's own.
+ * Counts API requests by Kubernetes verb ({@code get}, {@code list}, {@code watch}, {@code create},
+ * {@code update}, {@code patch}, {@code delete}, {@code deletecollection}) and resource ({@code
+ * jobs}, {@code deployments/scale}). Requests that name no resource (discovery, {@code /version})
+ * count under verb {@code get} and their path. Only requests of the client under test are counted,
+ * never the fixture's own.
  */
 public final class ApiStats {
 

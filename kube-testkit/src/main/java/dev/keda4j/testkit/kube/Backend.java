@@ -30,8 +30,9 @@ final class Backend {
   private final int port;
 
   Backend(Vertx vertx, String host, int port) {
-    this.client = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
+    this.client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
     this.host = host;
     this.port = port;
   }
@@ -45,17 +46,21 @@ final class Backend {
   }
 
   Future<Reply> send(String method, String uri, MultiMap headers, Buffer body) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.valueOf(method))
-        .setHost(host)
-        .setPort(port)
-        .setURI(uri);
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.valueOf(method))
+            .setHost(host)
+            .setPort(port)
+            .setURI(uri);
     if (headers != null) {
       headers.forEach(
           (k, v) -> {
             String key = k.toLowerCase(java.util.Locale.ROOT);
-            if (!key.equals("host") && !key.equals("content-length") && !key.equals("connection")
-                && !key.equals("transfer-encoding") && !key.equals("accept-encoding")) {
+            if (!key.equals("host")
+                && !key.equals("content-length")
+                && !key.equals("connection")
+                && !key.equals("transfer-encoding")
+                && !key.equals("accept-encoding")) {
               options.addHeader(k, v);
             }
           });
@@ -63,8 +68,10 @@ final class Backend {
     return client
         .request(options)
         .compose(req -> body == null || body.length() == 0 ? req.send() : req.send(body))
-        .compose(resp -> resp.body()
-            .map(b -> new Reply(resp.statusCode(), b, resp.getHeader("Content-Type"))));
+        .compose(
+            resp ->
+                resp.body()
+                    .map(b -> new Reply(resp.statusCode(), b, resp.getHeader("Content-Type"))));
   }
 
   Future<Reply> get(String uri) {

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Static discovery documents ({@code /version}, {@code /api}, {@code /api/v1}, {@code /apis}, {@code
- * /apis/<group>}, {@code /apis/<group>/<version>}) built from the {@link ResourceRegistry}; the mock would
- * answer these paths with lists of stored objects. Plain (not aggregated) documents, which kubectl and
- * client-java accept.
+ * Static discovery documents ({@code /version}, {@code /api}, {@code /api/v1}, {@code /apis},
+ * {@code /apis/<group>}, {@code /apis/<group>/<version>}) built from the {@link ResourceRegistry};
+ * the mock would answer these paths with lists of stored objects. Plain (not aggregated) documents,
+ * which kubectl and client-java accept.
  */
 final class Discovery {
 
@@ -33,7 +33,8 @@ final class Discovery {
 
   /** The document for a discovery path, or empty when the path is not a discovery path. */
   Optional<JsonObject> document(String path) {
-    String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    String p =
+        path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     String[] s = p.split("/");
     if (p.equals("/version")) {
       return Optional.of(version());
@@ -52,23 +53,30 @@ final class Discovery {
       JsonArray groups = new JsonArray();
       groups().values().forEach(groups::add);
       return Optional.of(
-          new JsonObject().put("kind", "APIGroupList").put("apiVersion", "v1").put("groups", groups));
+          new JsonObject()
+              .put("kind", "APIGroupList")
+              .put("apiVersion", "v1")
+              .put("groups", groups));
     }
     if (s.length == 3 && s[1].equals("apis")) {
       return Optional.ofNullable(groups().get(s[2]))
           .map(g -> g.copy().put("kind", "APIGroup").put("apiVersion", "v1"));
     }
     if (s.length == 4 && s[1].equals("apis") && groups().containsKey(s[2])) {
-      boolean known = registry.all().stream()
-          .anyMatch(t -> t.group().equals(s[2]) && t.version().equals(s[3]));
+      boolean known =
+          registry.all().stream().anyMatch(t -> t.group().equals(s[2]) && t.version().equals(s[3]));
       return known ? Optional.of(resourceList(s[2], s[3])) : Optional.empty();
     }
     return Optional.empty();
   }
 
-  /** True for paths the stand-in answers here and never forwards ({@code /apis/g} with no version...). */
+  /**
+   * True for paths the stand-in answers here and never forwards ({@code /apis/g} with no
+   * version...).
+   */
   static boolean isDiscoveryPath(String path) {
-    String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    String p =
+        path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     int depth = p.split("/").length - 1;
     return p.equals("/version")
         || p.equals("/api")
@@ -102,27 +110,28 @@ final class Discovery {
       if (t.group().isEmpty()) {
         continue;
       }
-      JsonObject g = groups.computeIfAbsent(
-          t.group(), n -> new JsonObject().put("name", n).put("versions", new JsonArray()));
+      JsonObject g =
+          groups.computeIfAbsent(
+              t.group(), n -> new JsonObject().put("name", n).put("versions", new JsonArray()));
       JsonArray versions = g.getJsonArray("versions");
-      JsonObject gv = new JsonObject()
-          .put("groupVersion", t.apiVersion())
-          .put("version", t.version());
+      JsonObject gv =
+          new JsonObject().put("groupVersion", t.apiVersion()).put("version", t.version());
       if (!versions.contains(gv)) {
         versions.add(gv);
       }
     }
-    groups.forEach((name, g) -> {
-      JsonArray versions = g.getJsonArray("versions");
-      String preferred = PREFERRED.get(name);
-      JsonObject pick = versions.getJsonObject(0);
-      for (Object v : versions) {
-        if (((JsonObject) v).getString("version").equals(preferred)) {
-          pick = (JsonObject) v;
-        }
-      }
-      g.put("preferredVersion", pick.copy());
-    });
+    groups.forEach(
+        (name, g) -> {
+          JsonArray versions = g.getJsonArray("versions");
+          String preferred = PREFERRED.get(name);
+          JsonObject pick = versions.getJsonObject(0);
+          for (Object v : versions) {
+            if (((JsonObject) v).getString("version").equals(preferred)) {
+              pick = (JsonObject) v;
+            }
+          }
+          g.put("preferredVersion", pick.copy());
+        });
     return groups;
   }
 
@@ -155,12 +164,13 @@ final class Discovery {
   }
 
   private static JsonObject sub(ResourceType t, String name, String kind, String group) {
-    JsonObject o = new JsonObject()
-        .put("name", t.plural() + "/" + name)
-        .put("singularName", "")
-        .put("namespaced", t.namespaced())
-        .put("kind", kind)
-        .put("verbs", new JsonArray(SUB_VERBS));
+    JsonObject o =
+        new JsonObject()
+            .put("name", t.plural() + "/" + name)
+            .put("singularName", "")
+            .put("namespaced", t.namespaced())
+            .put("kind", kind)
+            .put("verbs", new JsonArray(SUB_VERBS));
     if (group != null) {
       o.put("group", group).put("version", "v1");
     }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * JSON patch per RFC 6902 ({@code add}, {@code remove}, {@code replace}, {@code move}, {@code copy}, {@code
- * test}), applied in the fixture so that {@code /scale} and {@code /status} can be json-patched too. One
- * leniency, like the API server's: {@code replace} of a missing object member adds it (client-java's {@code
- * updateStatus} replaces {@code /status} on objects that have none).
+ * JSON patch per RFC 6902 ({@code add}, {@code remove}, {@code replace}, {@code move}, {@code
+ * copy}, {@code test}), applied in the fixture so that {@code /scale} and {@code /status} can be
+ * json-patched too. One leniency, like the API server's: {@code replace} of a missing object member
+ * adds it (client-java's {@code updateStatus} replaces {@code /status} on objects that have none).
  */
 final class JsonPatch {
 
@@ -51,11 +51,12 @@ final class JsonPatch {
         return add(doc, path, copy(op.getValue("value")), true);
       case "remove":
         return remove(doc, path, false);
-      case "move": {
-        List<String> from = pointer(op.getString("from"));
-        Object value = get(doc, from);
-        return add(remove(doc, from, false), path, value, false);
-      }
+      case "move":
+        {
+          List<String> from = pointer(op.getString("from"));
+          Object value = get(doc, from);
+          return add(remove(doc, from, false), path, value, false);
+        }
       case "copy":
         return add(doc, path, copy(get(doc, pointer(op.getString("from")))), false);
       case "test":

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 
 /**
- * Fills what a real API server infers from the request: {@code apiVersion} and {@code kind} from the URL (the
- * mock answers 422 without them, and client-java's LeaseLock omits them), {@code metadata.namespace} from a
- * namespaced URL, and {@code metadata.name} from {@code generateName}.
+ * Fills what a real API server infers from the request: {@code apiVersion} and {@code kind} from
+ * the URL (the mock answers 422 without them, and client-java's LeaseLock omits them), {@code
+ * metadata.namespace} from a namespaced URL, and {@code metadata.name} from {@code generateName}.
  */
 final class KindFiller {
 

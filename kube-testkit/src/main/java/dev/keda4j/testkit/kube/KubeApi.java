@@ -37,7 +37,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A Kubernetes API for a test class: an in-process stand-in by default, a real cluster when one is configured.
+ * A Kubernetes API for a test class: an in-process stand-in by default, a real cluster when one is
+ * configured.
  *
  * <pre>{@code
  * @RegisterExtension static KubeApi kube = KubeApi.create();            // or .withCrds(Path.of(...))
@@ -50,27 +51,30 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * }
  * }</pre>
  *
- * <p><b>Stand-in mode</b> (default): fabric8's {@code KubernetesMockServer} in CRUD mode behind a Vert.x proxy
- * that adds what the mock lacks for client-java (HTTP watches, {@code /scale}, RFC 7386 merge patch, strategic
- * merge patch, discovery, set-based selectors, garbage collection, {@code metav1.Status} errors, kind filling;
- * see {@code kube-testkit/README.md}). One stand-in per test class, started in {@code beforeAll} (about 2 s for
- * the first in a JVM, tens of milliseconds after), stopped in {@code afterAll}. All requests through it are
- * counted ({@link #stats()}) and can be rate limited ({@link #withQpsLimit(double)}).
+ * <p><b>Stand-in mode</b> (default): fabric8's {@code KubernetesMockServer} in CRUD mode behind a
+ * Vert.x proxy that adds what the mock lacks for client-java (HTTP watches, {@code /scale}, RFC
+ * 7386 merge patch, strategic merge patch, discovery, set-based selectors, garbage collection,
+ * {@code metav1.Status} errors, kind filling; see {@code kube-testkit/README.md}). One stand-in per
+ * test class, started in {@code beforeAll} (about 2 s for the first in a JVM, tens of milliseconds
+ * after), stopped in {@code afterAll}. All requests through it are counted ({@link #stats()}) and
+ * can be rate limited ({@link #withQpsLimit(double)}).
  *
- * <p><b>Real-cluster mode</b>: when the system property {@code keda4j.kubeconfig} or the environment variable
- * {@code KUBECONFIG} names a kubeconfig, the client is built from it (current context) and no stand-in starts;
- * counting and the QPS cap then work through an OkHttp interceptor on {@link #apiClient()}.
+ * <p><b>Real-cluster mode</b>: when the system property {@code keda4j.kubeconfig} or the
+ * environment variable {@code KUBECONFIG} names a kubeconfig, the client is built from it (current
+ * context) and no stand-in starts; counting and the QPS cap then work through an OkHttp interceptor
+ * on {@link #apiClient()}.
  *
- * <p>In both modes the fixture creates a unique namespace per test class ({@link #namespace()}; more with
- * {@link #createNamespace(String)}) and deletes it afterwards. Outside JUnit, use {@link #start(String)} and
- * {@link #close()}.
+ * <p>In both modes the fixture creates a unique namespace per test class ({@link #namespace()};
+ * more with {@link #createNamespace(String)}) and deletes it afterwards. Outside JUnit, use {@link
+ * #start(String)} and {@link #close()}.
  *
  * <ul>
- *   <li>{@link #apiClient()}: a client-java {@code ApiClient} (read timeout 0 for watches), independent of
- *       {@code Configuration.getDefaultApiClient()};
- *   <li>{@link #baseUrl()}, {@link #kubeconfig()} (a kubeconfig file for kubectl or a child process);
- *   <li>{@link #apply(String)}, {@link #dynamicApi(String, String)}, {@link #raw(String, String, String)},
- *       {@link #loadCrds(Path)}: generic helpers;
+ *   <li>{@link #apiClient()}: a client-java {@code ApiClient} (read timeout 0 for watches),
+ *       independent of {@code Configuration.getDefaultApiClient()};
+ *   <li>{@link #baseUrl()}, {@link #kubeconfig()} (a kubeconfig file for kubectl or a child
+ *       process);
+ *   <li>{@link #apply(String)}, {@link #dynamicApi(String, String)}, {@link #raw(String, String,
+ *       String)}, {@link #loadCrds(Path)}: generic helpers;
  *   <li>{@link #stats()}, {@link #withQpsLimit(double, int)}: API budgets.
  * </ul>
  */
@@ -81,7 +85,8 @@ public final class KubeApi
   public record RawResponse(int code, String body) {
     /** The body as a Vert.x JSON object (null when it is not one). */
     public JsonObject json() {
-      return body == null || body.isBlank() || !body.trim().startsWith("{") ? null
+      return body == null || body.isBlank() || !body.trim().startsWith("{")
+          ? null
           : new JsonObject(body);
     }
   }
@@ -107,7 +112,10 @@ public final class KubeApi
     return new KubeApi();
   }
 
-  /** The kubeconfig of a real cluster when one is configured ({@code -Dkeda4j.kubeconfig} or KUBECONFIG). */
+  /**
+   * The kubeconfig of a real cluster when one is configured ({@code -Dkeda4j.kubeconfig} or
+   * KUBECONFIG).
+   */
   public static Path configuredKubeconfig() {
     String p = System.getProperty("keda4j.kubeconfig");
     if (p == null || p.isBlank()) {
@@ -125,7 +133,10 @@ public final class KubeApi
     return this;
   }
 
-  /** How often a watch with {@code allowWatchBookmarks=true} gets a BOOKMARK from the stand-in (1 s). */
+  /**
+   * How often a watch with {@code allowWatchBookmarks=true} gets a BOOKMARK from the stand-in (1
+   * s).
+   */
   public KubeApi withBookmarkInterval(Duration interval) {
     this.bookmarkInterval = interval;
     return this;
@@ -204,26 +215,29 @@ public final class KubeApi
   }
 
   private ApiClient withInterceptor(ApiClient c, boolean real) {
-    Interceptor budget = chain -> {
-      if (real) {
-        okhttp3.Request r = chain.request();
-        stats.record(r.method(), r.url().encodedPath(), r.url().encodedQuery());
-        QpsLimiter l = limiter;
-        long wait = l == null ? 0 : l.reserve();
-        if (wait > 0) {
-          try {
-            Thread.sleep(wait);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    Interceptor budget =
+        chain -> {
+          if (real) {
+            okhttp3.Request r = chain.request();
+            stats.record(r.method(), r.url().encodedPath(), r.url().encodedQuery());
+            QpsLimiter l = limiter;
+            long wait = l == null ? 0 : l.reserve();
+            if (wait > 0) {
+              try {
+                Thread.sleep(wait);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
           }
-        }
-      }
-      return chain.proceed(chain.request());
-    };
-    c.setHttpClient(c.getHttpClient().newBuilder()
-        .readTimeout(0, TimeUnit.MILLISECONDS)
-        .addInterceptor(budget)
-        .build());
+          return chain.proceed(chain.request());
+        };
+    c.setHttpClient(
+        c.getHttpClient()
+            .newBuilder()
+            .readTimeout(0, TimeUnit.MILLISECONDS)
+            .addInterceptor(budget)
+            .build());
     return c;
   }
 
@@ -256,8 +270,8 @@ public final class KubeApi
   }
 
   /**
-   * A kubeconfig file for this API: for the stand-in one generated once (server, token, and this class's
-   * namespace as the context's namespace); for a real cluster the configured one.
+   * A kubeconfig file for this API: for the stand-in one generated once (server, token, and this
+   * class's namespace as the context's namespace); for a real cluster the configured one.
    */
   public synchronized Path kubeconfig() {
     requireStarted();
@@ -268,25 +282,29 @@ public final class KubeApi
       try {
         kubeconfig = Files.createTempFile("keda4j-standin-", ".kubeconfig");
         kubeconfig.toFile().deleteOnExit();
-        Files.writeString(kubeconfig, String.join("\n",
-            "apiVersion: v1",
-            "kind: Config",
-            "clusters:",
-            "- name: keda4j-standin",
-            "  cluster:",
-            "    server: " + baseUrl,
-            "contexts:",
-            "- name: keda4j-standin",
-            "  context:",
-            "    cluster: keda4j-standin",
-            "    user: keda4j-standin",
-            "    namespace: " + namespace,
-            "current-context: keda4j-standin",
-            "users:",
-            "- name: keda4j-standin",
-            "  user:",
-            "    token: keda4j-standin",
-            ""), StandardCharsets.UTF_8);
+        Files.writeString(
+            kubeconfig,
+            String.join(
+                "\n",
+                "apiVersion: v1",
+                "kind: Config",
+                "clusters:",
+                "- name: keda4j-standin",
+                "  cluster:",
+                "    server: " + baseUrl,
+                "contexts:",
+                "- name: keda4j-standin",
+                "  context:",
+                "    cluster: keda4j-standin",
+                "    user: keda4j-standin",
+                "    namespace: " + namespace,
+                "current-context: keda4j-standin",
+                "users:",
+                "- name: keda4j-standin",
+                "  user:",
+                "    token: keda4j-standin",
+                ""),
+            StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -296,17 +314,20 @@ public final class KubeApi
 
   /** Creates another namespace, deleted when the fixture closes. Returns its name. */
   public String createNamespace(String label) {
-    String clean = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-+|-+$", "");
+    String clean =
+        label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     clean = clean.length() > 40 ? clean.substring(0, 40) : clean;
-    StringBuilder name = new StringBuilder("kt-").append(clean.isEmpty() ? "test" : clean)
-        .append('-');
+    StringBuilder name =
+        new StringBuilder("kt-").append(clean.isEmpty() ? "test" : clean).append('-');
     for (int i = 0; i < 5; i++) {
       name.append((char) ('a' + RANDOM.nextInt(26)));
     }
     String ns = name.toString().replace("--", "-");
-    JsonObject body = new JsonObject().put("apiVersion", "v1").put("kind", "Namespace")
-        .put("metadata", new JsonObject().put("name", ns));
+    JsonObject body =
+        new JsonObject()
+            .put("apiVersion", "v1")
+            .put("kind", "Namespace")
+            .put("metadata", new JsonObject().put("name", ns));
     RawResponse created = raw("POST", "/api/v1/namespaces", body.encode());
     if (created.code() >= 300) {
       throw new IllegalStateException("cannot create namespace " + ns + ": " + created);
@@ -318,8 +339,9 @@ public final class KubeApi
   }
 
   /**
-   * Creates (or, when they exist, replaces) the objects of a YAML or JSON text; several YAML documents may be
-   * separated by {@code ---}. Namespaced objects without a namespace go to {@link #namespace()}.
+   * Creates (or, when they exist, replaces) the objects of a YAML or JSON text; several YAML
+   * documents may be separated by {@code ---}. Namespaced objects without a namespace go to {@link
+   * #namespace()}.
    */
   public List<DynamicKubernetesObject> apply(String yamlOrJson) {
     List<DynamicKubernetesObject> result = new ArrayList<>();
@@ -354,7 +376,8 @@ public final class KubeApi
       String objectPath = collection + "/" + metadata.getString("name");
       RawResponse current = raw("GET", objectPath, null);
       if (current.code() == 200) {
-        metadata.put("resourceVersion",
+        metadata.put(
+            "resourceVersion",
             current.json().getJsonObject("metadata").getString("resourceVersion"));
       }
       answer = raw("PUT", objectPath, object.encode());
@@ -380,7 +403,10 @@ public final class KubeApi
     throw new IllegalArgumentException("the API server does not serve " + apiVersion + " " + kind);
   }
 
-  /** A generic client for one resource, e.g. {@code dynamicApi("keda.sh/v1alpha1", "scaledobjects")}. */
+  /**
+   * A generic client for one resource, e.g. {@code dynamicApi("keda.sh/v1alpha1",
+   * "scaledobjects")}.
+   */
   public DynamicKubernetesApi dynamicApi(String apiVersion, String plural) {
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);
@@ -389,15 +415,18 @@ public final class KubeApi
   }
 
   /**
-   * Applies the CRD YAMLs of a directory (every {@code *.yaml}/{@code *.yml}) or one file; on the stand-in they
-   * also enter discovery. keda.sh's kinds are in the stand-in's discovery without them.
+   * Applies the CRD YAMLs of a directory (every {@code *.yaml}/{@code *.yml}) or one file; on the
+   * stand-in they also enter discovery. keda.sh's kinds are in the stand-in's discovery without
+   * them.
    */
   public void loadCrds(Path dirOrFile) {
     List<Path> files;
     if (Files.isDirectory(dirOrFile)) {
       try (Stream<Path> s = Files.list(dirOrFile)) {
-        files = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-            .sorted().toList();
+        files =
+            s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                .sorted()
+                .toList();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -414,12 +443,15 @@ public final class KubeApi
   }
 
   /**
-   * One request with this fixture's client and credentials; {@code path} may carry a query. A JSON body is sent
-   * with content type {@code application/json}, or for PATCH as a merge patch.
+   * One request with this fixture's client and credentials; {@code path} may carry a query. A JSON
+   * body is sent with content type {@code application/json}, or for PATCH as a merge patch.
    */
   public RawResponse raw(String method, String path, String jsonBody) {
-    return raw(method, path, jsonBody, "PATCH".equals(method) ? "application/merge-patch+json"
-        : "application/json");
+    return raw(
+        method,
+        path,
+        jsonBody,
+        "PATCH".equals(method) ? "application/merge-patch+json" : "application/json");
   }
 
   /** As {@link #raw(String, String, String)} with an explicit content type. */
@@ -430,8 +462,19 @@ public final class KubeApi
     headers.put("Accept", "application/json");
     JsonElement json = body == null ? null : JsonParser.parseString(body);
     try {
-      Call call = client.buildCall(baseUrl, path, method, List.of(), List.of(), json, headers,
-          new HashMap<>(), new HashMap<>(), new String[] {"BearerToken"}, null);
+      Call call =
+          client.buildCall(
+              baseUrl,
+              path,
+              method,
+              List.of(),
+              List.of(),
+              json,
+              headers,
+              new HashMap<>(),
+              new HashMap<>(),
+              new String[] {"BearerToken"},
+              null);
       try (Response response = call.execute()) {
         String text = response.body() == null ? "" : response.body().string();
         return new RawResponse(response.code(), text);

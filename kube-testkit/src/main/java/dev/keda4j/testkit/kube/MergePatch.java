@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * JSON merge patch per RFC 7386, applied in the fixture: the mock appends to arrays instead of replacing them.
- * Strategic merge patch is approximated by the same merge, except that arrays of objects that all carry a
- * {@code name} (containers, env, ports, conditions by {@code type}) are merged element by element on that key,
- * as the built-in types' patch strategies do; {@code $patch}/{@code $retainKeys} directives are not supported.
+ * JSON merge patch per RFC 7386, applied in the fixture: the mock appends to arrays instead of
+ * replacing them. Strategic merge patch is approximated by the same merge, except that arrays of
+ * objects that all carry a {@code name} (containers, env, ports, conditions by {@code type}) are
+ * merged element by element on that key, as the built-in types' patch strategies do; {@code
+ * $patch}/{@code $retainKeys} directives are not supported.
  */
 final class MergePatch {
 

@@ -12,12 +12,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Every PATCH is applied in the fixture: read the object from the mock, patch it here, write it back with PUT
- * (to {@code /status} for status patches). JSON merge patch follows RFC 7386 ({@link MergePatch}); strategic
- * merge patch is approximated by {@link MergePatch#applyStrategic}; json patch is {@link JsonPatch};
- * server-side apply ({@code application/apply-patch+yaml}) creates a missing object and otherwise merges like a
- * strategic merge patch, without field ownership. A conflicting concurrent write is retried unless the patch
- * names a resourceVersion.
+ * Every PATCH is applied in the fixture: read the object from the mock, patch it here, write it
+ * back with PUT (to {@code /status} for status patches). JSON merge patch follows RFC 7386 ({@link
+ * MergePatch}); strategic merge patch is approximated by {@link MergePatch#applyStrategic}; json
+ * patch is {@link JsonPatch}; server-side apply ({@code application/apply-patch+yaml}) creates a
+ * missing object and otherwise merges like a strategic merge patch, without field ownership. A
+ * conflicting concurrent write is retried unless the patch names a resourceVersion.
  */
 final class Patches {
 
@@ -61,7 +61,8 @@ final class Patches {
     if (type.startsWith("application/json")) {
       // client-java 25's updateStatus sends its json patch as plain application/json
       Object decoded = decode(body);
-      return decoded instanceof JsonArray array ? JsonPatch.apply(document, array)
+      return decoded instanceof JsonArray array
+          ? JsonPatch.apply(document, array)
           : (JsonObject) MergePatch.apply(document, object(decoded));
     }
     throw new UnsupportedPatch("unsupported patch content type '" + contentType + "'");
@@ -74,37 +75,44 @@ final class Patches {
   private Future<Answer> attempt(ApiPath path, String contentType, Buffer body, int attempt) {
     String objectUri = path.withoutSubresource().objectPath();
     String writeUri = path.subresource() == null ? objectUri : objectUri + "/" + path.subresource();
-    return backend.get(objectUri).compose(reply -> {
-      if (reply.code() == 404 && isApply(contentType) && path.subresource() == null) {
-        return create(path, body);
-      }
-      if (!reply.ok()) {
-        return Future.succeededFuture(Answer.of(reply, "PATCH", path, registry));
-      }
-      JsonObject patched;
-      try {
-        patched = apply(reply.json(), contentType, body);
-      } catch (UnsupportedPatch e) {
-        return Future.succeededFuture(Answer.error(415, e.getMessage(), path, registry));
-      } catch (JsonPatch.PatchException | DecodeException | ClassCastException e) {
-        return Future.succeededFuture(Answer.error(422, e.getMessage(), path, registry));
-      }
-      patched.getJsonObject("metadata", new JsonObject()).remove("managedFields");
-      return backend.put(writeUri, patched).compose(written -> {
-        boolean namesVersion = body.toString().contains("resourceVersion");
-        if (written.code() == 409 && !namesVersion && attempt < ATTEMPTS) {
-          return attempt(path, contentType, body, attempt + 1);
-        }
-        return Future.succeededFuture(Answer.of(written, "PATCH", path, registry));
-      });
-    });
+    return backend
+        .get(objectUri)
+        .compose(
+            reply -> {
+              if (reply.code() == 404 && isApply(contentType) && path.subresource() == null) {
+                return create(path, body);
+              }
+              if (!reply.ok()) {
+                return Future.succeededFuture(Answer.of(reply, "PATCH", path, registry));
+              }
+              JsonObject patched;
+              try {
+                patched = apply(reply.json(), contentType, body);
+              } catch (UnsupportedPatch e) {
+                return Future.succeededFuture(Answer.error(415, e.getMessage(), path, registry));
+              } catch (JsonPatch.PatchException | DecodeException | ClassCastException e) {
+                return Future.succeededFuture(Answer.error(422, e.getMessage(), path, registry));
+              }
+              patched.getJsonObject("metadata", new JsonObject()).remove("managedFields");
+              return backend
+                  .put(writeUri, patched)
+                  .compose(
+                      written -> {
+                        boolean namesVersion = body.toString().contains("resourceVersion");
+                        if (written.code() == 409 && !namesVersion && attempt < ATTEMPTS) {
+                          return attempt(path, contentType, body, attempt + 1);
+                        }
+                        return Future.succeededFuture(Answer.of(written, "PATCH", path, registry));
+                      });
+            });
   }
 
   private Future<Answer> create(ApiPath path, Buffer body) {
     JsonObject object = yaml(body);
     KindFiller.fill(object, path, registry);
     object.getJsonObject("metadata").put("name", path.name());
-    return backend.post(path.collectionPath(), object)
+    return backend
+        .post(path.collectionPath(), object)
         .map(reply -> Answer.of(reply, "POST", path, registry));
   }
 

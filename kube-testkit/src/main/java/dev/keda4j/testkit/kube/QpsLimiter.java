@@ -1,9 +1,9 @@
 package dev.keda4j.testkit.kube;
 
 /**
- * A token bucket: {@code qps} tokens a second, at most {@code burst} saved up. {@link #reserve()} takes one token
- * and says how long the caller must wait before it may use it, so the proxy can delay on a timer and a blocking
- * client can sleep.
+ * A token bucket: {@code qps} tokens a second, at most {@code burst} saved up. {@link #reserve()}
+ * takes one token and says how long the caller must wait before it may use it, so the proxy can
+ * delay on a timer and a blocking client can sleep.
  */
 final class QpsLimiter {
 

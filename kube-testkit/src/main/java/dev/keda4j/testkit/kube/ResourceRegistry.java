@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The resource types the stand-in knows: a static table of the built-in groups keda4j uses plus keda.sh, and
- * every CustomResourceDefinition created through the fixture. Feeds discovery, fills {@code kind} from a URL
- * and finds the plural of a kind for {@link KubeApi#apply(String)}.
+ * The resource types the stand-in knows: a static table of the built-in groups keda4j uses plus
+ * keda.sh, and every CustomResourceDefinition created through the fixture. Feeds discovery, fills
+ * {@code kind} from a URL and finds the plural of a kind for {@link KubeApi#apply(String)}.
  */
 final class ResourceRegistry {
 
@@ -36,21 +36,56 @@ final class ResourceRegistry {
     add("apps", "v1", "daemonsets", "DaemonSet", true, List.of("ds"), true, false);
     add("batch", "v1", "jobs", "Job", true, NONE, true, false);
     add("batch", "v1", "cronjobs", "CronJob", true, List.of("cj"), true, false);
-    add("autoscaling", "v2", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true,
-        List.of("hpa"), true, false);
-    add("autoscaling", "v1", "horizontalpodautoscalers", "HorizontalPodAutoscaler", true,
-        List.of("hpa"), true, false);
+    add(
+        "autoscaling",
+        "v2",
+        "horizontalpodautoscalers",
+        "HorizontalPodAutoscaler",
+        true,
+        List.of("hpa"),
+        true,
+        false);
+    add(
+        "autoscaling",
+        "v1",
+        "horizontalpodautoscalers",
+        "HorizontalPodAutoscaler",
+        true,
+        List.of("hpa"),
+        true,
+        false);
     add("coordination.k8s.io", "v1", "leases", "Lease", true, NONE, false, false);
     add("events.k8s.io", "v1", "events", "Event", true, List.of("ev"), false, false);
-    add("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition",
-        false, List.of("crd", "crds"), true, false);
+    add(
+        "apiextensions.k8s.io",
+        "v1",
+        "customresourcedefinitions",
+        "CustomResourceDefinition",
+        false,
+        List.of("crd", "crds"),
+        true,
+        false);
     add("apiregistration.k8s.io", "v1", "apiservices", "APIService", false, NONE, true, false);
     add("keda.sh", "v1alpha1", "scaledobjects", "ScaledObject", true, List.of("so"), true, false);
     add("keda.sh", "v1alpha1", "scaledjobs", "ScaledJob", true, List.of("sj"), true, false);
-    add("keda.sh", "v1alpha1", "triggerauthentications", "TriggerAuthentication", true,
-        List.of("ta", "triggerauth"), true, false);
-    add("keda.sh", "v1alpha1", "clustertriggerauthentications", "ClusterTriggerAuthentication",
-        false, List.of("cta", "clustertriggerauth"), true, false);
+    add(
+        "keda.sh",
+        "v1alpha1",
+        "triggerauthentications",
+        "TriggerAuthentication",
+        true,
+        List.of("ta", "triggerauth"),
+        true,
+        false);
+    add(
+        "keda.sh",
+        "v1alpha1",
+        "clustertriggerauthentications",
+        "ClusterTriggerAuthentication",
+        false,
+        List.of("cta", "clustertriggerauth"),
+        true,
+        false);
   }
 
   private void core(
@@ -67,7 +102,8 @@ final class ResourceRegistry {
       List<String> shortNames,
       boolean status,
       boolean scale) {
-    types.add(new ResourceType(group, version, plural, kind, namespaced, shortNames, status, scale));
+    types.add(
+        new ResourceType(group, version, plural, kind, namespaced, shortNames, status, scale));
   }
 
   List<ResourceType> all() {
@@ -95,9 +131,12 @@ final class ResourceRegistry {
   }
 
   static String guessKind(String plural) {
-    String singular = plural.endsWith("ies") ? plural.substring(0, plural.length() - 3) + "y"
-        : plural.endsWith("ses") ? plural.substring(0, plural.length() - 2)
-        : plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+    String singular =
+        plural.endsWith("ies")
+            ? plural.substring(0, plural.length() - 3) + "y"
+            : plural.endsWith("ses")
+                ? plural.substring(0, plural.length() - 2)
+                : plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
     return singular.substring(0, 1).toUpperCase(Locale.ROOT) + singular.substring(1);
   }
 
@@ -123,8 +162,15 @@ final class ResourceRegistry {
       JsonObject sub = version.getJsonObject("subresources", new JsonObject());
       types.removeIf(
           t -> t.group().equals(group) && t.version().equals(name) && t.plural().equals(plural));
-      add(group, name, plural, kind, namespaced, List.copyOf(shortNames),
-          sub.containsKey("status"), sub.containsKey("scale"));
+      add(
+          group,
+          name,
+          plural,
+          kind,
+          namespaced,
+          List.copyOf(shortNames),
+          sub.containsKey("status"),
+          sub.containsKey("scale"));
     }
   }
 }

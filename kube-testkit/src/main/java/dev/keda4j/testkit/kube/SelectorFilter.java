@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Label selectors with the full syntax ({@code a=b}, {@code a==b}, {@code a!=b}, {@code a}, {@code !a}, {@code a
- * in (x,y)}, {@code a notin (x,y)}), evaluated in the fixture: the mock ignores the set-based forms and would
- * return the list unfiltered. The proxy strips {@code labelSelector} from what it forwards and filters lists
- * and watch events with this class.
+ * Label selectors with the full syntax ({@code a=b}, {@code a==b}, {@code a!=b}, {@code a}, {@code
+ * !a}, {@code a in (x,y)}, {@code a notin (x,y)}), evaluated in the fixture: the mock ignores the
+ * set-based forms and would return the list unfiltered. The proxy strips {@code labelSelector} from
+ * what it forwards and filters lists and watch events with this class.
  */
 final class SelectorFilter {
 

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The in-process API server: fabric8's {@code KubernetesMockServer} in CRUD mode behind an {@link ApiProxy} on
- * one Vert.x instance shared by the whole JVM. Both listen on 127.0.0.1, on free ports.
+ * The in-process API server: fabric8's {@code KubernetesMockServer} in CRUD mode behind an {@link
+ * ApiProxy} on one Vert.x instance shared by the whole JVM. Both listen on 127.0.0.1, on free
+ * ports.
  */
 final class StandIn implements AutoCloseable {
 
@@ -38,8 +39,13 @@ final class StandIn implements AutoCloseable {
 
   StandIn(ApiStats stats, long bookmarkIntervalMs) {
     Vertx vertx = vertx();
-    this.mock = new KubernetesMockServer(
-        new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+    this.mock =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
     try {
       mock.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (UnknownHostException e) {
@@ -49,9 +55,12 @@ final class StandIn implements AutoCloseable {
     this.registry = new ResourceRegistry();
     Discovery discovery = new Discovery(registry);
     this.proxy = new ApiProxy(vertx, backend, registry, discovery, stats, bookmarkIntervalMs);
-    this.server = await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
-        .requestHandler(proxy::handle)
-        .listen(0));
+    this.server =
+        await(
+            vertx
+                .createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
+                .requestHandler(proxy::handle)
+                .listen(0));
     discovery.serverAddress("127.0.0.1:" + server.actualPort());
   }
 

@@ -15,14 +15,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * HTTP streaming watches ({@code GET ...?watch=true}, chunked, one JSON event a line) bridged to the mock's
- * WebSocket watch, which is the only kind it serves. Per watch:
+ * HTTP streaming watches ({@code GET ...?watch=true}, chunked, one JSON event a line) bridged to
+ * the mock's WebSocket watch, which is the only kind it serves. Per watch:
  *
  * <ul>
  *   <li>the mock replays every stored object as ADDED; events at or below the requested {@code
- *       resourceVersion} are dropped, so an informer that listed at version N sees only newer changes;
- *   <li>{@code labelSelector} (any syntax) is applied here; an object that stops matching is sent as DELETED;
- *   <li>{@code allowWatchBookmarks=true} adds a BOOKMARK with the newest version seen every bookmark interval;
+ *       resourceVersion} are dropped, so an informer that listed at version N sees only newer
+ *       changes;
+ *   <li>{@code labelSelector} (any syntax) is applied here; an object that stops matching is sent
+ *       as DELETED;
+ *   <li>{@code allowWatchBookmarks=true} adds a BOOKMARK with the newest version seen every
+ *       bookmark interval;
  *   <li>{@code timeoutSeconds} ends the stream, as the API server does.
  * </ul>
  */
@@ -36,7 +39,8 @@ final class WatchBridge {
 
   WatchBridge(Vertx vertx, Backend backend, ResourceRegistry registry, long bookmarkIntervalMs) {
     this.vertx = vertx;
-    this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10_000));
+    this.client =
+        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(10_000));
     this.backend = backend;
     this.registry = registry;
     this.bookmarkIntervalMs = bookmarkIntervalMs;
@@ -45,50 +49,64 @@ final class WatchBridge {
   void serve(HttpServerRequest request, ApiPath path) {
     HttpServerResponse response = request.response();
     String fieldSelector = request.getParam("fieldSelector");
-    String uri = path.collectionPath() + "?watch=true"
-        + (fieldSelector == null || fieldSelector.isEmpty() ? ""
-            : "&fieldSelector=" + URLEncoder.encode(fieldSelector, StandardCharsets.UTF_8));
-    WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost(backend.host())
-        .setPort(backend.port())
-        .setURI(uri);
-    State state = new State(
-        parseVersion(request.getParam("resourceVersion")),
-        SelectorFilter.parse(request.getParam("labelSelector")),
-        kindOf(path),
-        path.apiVersion());
-    client.connect(options).onComplete(ar -> {
-      if (ar.failed()) {
-        Answer a = Answer.error(500, "watch failed: " + ar.cause().getMessage(), path, registry);
-        response.setStatusCode(a.code()).putHeader("Content-Type", "application/json")
-            .end(a.body().encode());
-        return;
-      }
-      WebSocket ws = ar.result();
-      response.setChunked(true).setStatusCode(200)
-          .putHeader("Content-Type", "application/json")
-          .putHeader("Transfer-Encoding", "chunked");
-      response.write("");
-      long bookmarks = "true".equals(request.getParam("allowWatchBookmarks"))
-          ? vertx.setPeriodic(bookmarkIntervalMs, t -> bookmark(response, state)) : -1;
-      long timeout = timeoutMs(request.getParam("timeoutSeconds"));
-      long timer = timeout > 0 ? vertx.setTimer(timeout, t -> endQuietly(response)) : -1;
-      Runnable stop = () -> {
-        vertx.cancelTimer(bookmarks);
-        vertx.cancelTimer(timer);
-        if (!ws.isClosed()) {
-          ws.close();
-        }
-      };
-      response.closeHandler(v -> stop.run());
-      response.endHandler(v -> stop.run());
-      ws.closeHandler(v -> {
-        stop.run();
-        endQuietly(response);
-      });
-      ws.textMessageHandler(text -> onEvent(text, response, state));
-      ws.binaryMessageHandler(buffer -> onEvent(buffer.toString(), response, state));
-    });
+    String uri =
+        path.collectionPath()
+            + "?watch=true"
+            + (fieldSelector == null || fieldSelector.isEmpty()
+                ? ""
+                : "&fieldSelector=" + URLEncoder.encode(fieldSelector, StandardCharsets.UTF_8));
+    WebSocketConnectOptions options =
+        new WebSocketConnectOptions().setHost(backend.host()).setPort(backend.port()).setURI(uri);
+    State state =
+        new State(
+            parseVersion(request.getParam("resourceVersion")),
+            SelectorFilter.parse(request.getParam("labelSelector")),
+            kindOf(path),
+            path.apiVersion());
+    client
+        .connect(options)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                Answer a =
+                    Answer.error(500, "watch failed: " + ar.cause().getMessage(), path, registry);
+                response
+                    .setStatusCode(a.code())
+                    .putHeader("Content-Type", "application/json")
+                    .end(a.body().encode());
+                return;
+              }
+              WebSocket ws = ar.result();
+              response
+                  .setChunked(true)
+                  .setStatusCode(200)
+                  .putHeader("Content-Type", "application/json")
+                  .putHeader("Transfer-Encoding", "chunked");
+              response.write("");
+              long bookmarks =
+                  "true".equals(request.getParam("allowWatchBookmarks"))
+                      ? vertx.setPeriodic(bookmarkIntervalMs, t -> bookmark(response, state))
+                      : -1;
+              long timeout = timeoutMs(request.getParam("timeoutSeconds"));
+              long timer = timeout > 0 ? vertx.setTimer(timeout, t -> endQuietly(response)) : -1;
+              Runnable stop =
+                  () -> {
+                    vertx.cancelTimer(bookmarks);
+                    vertx.cancelTimer(timer);
+                    if (!ws.isClosed()) {
+                      ws.close();
+                    }
+                  };
+              response.closeHandler(v -> stop.run());
+              response.endHandler(v -> stop.run());
+              ws.closeHandler(
+                  v -> {
+                    stop.run();
+                    endQuietly(response);
+                  });
+              ws.textMessageHandler(text -> onEvent(text, response, state));
+              ws.binaryMessageHandler(buffer -> onEvent(buffer.toString(), response, state));
+            });
   }
 
   private void onEvent(String text, HttpServerResponse response, State state) {
@@ -138,10 +156,11 @@ final class WatchBridge {
     if (version < 0) {
       return;
     }
-    JsonObject object = new JsonObject()
-        .put("kind", state.kind)
-        .put("apiVersion", state.apiVersion)
-        .put("metadata", new JsonObject().put("resourceVersion", Long.toString(version)));
+    JsonObject object =
+        new JsonObject()
+            .put("kind", state.kind)
+            .put("apiVersion", state.apiVersion)
+            .put("metadata", new JsonObject().put("resourceVersion", Long.toString(version)));
     write(response, new JsonObject().put("type", "BOOKMARK").put("object", object));
   }
 

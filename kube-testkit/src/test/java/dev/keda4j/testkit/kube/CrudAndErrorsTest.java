@@ -15,11 +15,15 @@ class CrudAndErrorsTest {
   @RegisterExtension static KubeApi kube = KubeApi.create();
 
   static DynamicKubernetesObject scaledObject(String ns, String name) {
-    return new DynamicKubernetesObject(JsonParser.parseString("""
+    return new DynamicKubernetesObject(
+        JsonParser.parseString(
+                """
         {"apiVersion":"keda.sh/v1alpha1","kind":"ScaledObject",
          "metadata":{"name":"%s","namespace":"%s"},
          "spec":{"scaleTargetRef":{"name":"web"},"triggers":[{"type":"cpu","metadata":{"value":"50"}}]}}
-        """.formatted(name, ns)).getAsJsonObject());
+        """
+                    .formatted(name, ns))
+            .getAsJsonObject());
   }
 
   @Test
@@ -35,10 +39,17 @@ class CrudAndErrorsTest {
     read.getRaw().getAsJsonObject("spec").addProperty("pollingInterval", 5);
     KubernetesApiResponse<DynamicKubernetesObject> updated = api.update(read);
     assertThat(updated.isSuccess()).isTrue();
-    assertThat(api.get(ns, "so-a").getObject().getRaw().getAsJsonObject("spec")
-        .get("pollingInterval").getAsInt()).isEqualTo(5);
+    assertThat(
+            api.get(ns, "so-a")
+                .getObject()
+                .getRaw()
+                .getAsJsonObject("spec")
+                .get("pollingInterval")
+                .getAsInt())
+        .isEqualTo(5);
 
-    assertThat(api.list(ns).getObject().getItems()).extracting(o -> o.getMetadata().getName())
+    assertThat(api.list(ns).getObject().getItems())
+        .extracting(o -> o.getMetadata().getName())
         .containsExactly("so-a");
     assertThat(api.delete(ns, "so-a").isSuccess()).isTrue();
     assertThat(api.get(ns, "so-a").getHttpStatusCode()).isEqualTo(404);
@@ -77,14 +88,20 @@ class CrudAndErrorsTest {
   @Test
   void missingKindAndApiVersionAreFilledFromTheUrl() {
     String ns = kube.namespace();
-    KubeApi.RawResponse created = kube.raw("POST", "/api/v1/namespaces/" + ns + "/configmaps",
-        "{\"metadata\":{\"name\":\"no-kind\"},\"data\":{\"a\":\"1\"}}");
+    KubeApi.RawResponse created =
+        kube.raw(
+            "POST",
+            "/api/v1/namespaces/" + ns + "/configmaps",
+            "{\"metadata\":{\"name\":\"no-kind\"},\"data\":{\"a\":\"1\"}}");
     assertThat(created.code()).isEqualTo(201);
     assertThat(created.json().getString("kind")).isEqualTo("ConfigMap");
     assertThat(created.json().getString("apiVersion")).isEqualTo("v1");
 
-    KubeApi.RawResponse cr = kube.raw("POST", "/apis/keda.sh/v1alpha1/namespaces/" + ns
-        + "/triggerauthentications", "{\"metadata\":{\"name\":\"ta\"},\"spec\":{}}");
+    KubeApi.RawResponse cr =
+        kube.raw(
+            "POST",
+            "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/triggerauthentications",
+            "{\"metadata\":{\"name\":\"ta\"},\"spec\":{}}");
     assertThat(cr.code()).isEqualTo(201);
     assertThat(cr.json().getString("kind")).isEqualTo("TriggerAuthentication");
     assertThat(cr.json().getString("apiVersion")).isEqualTo("keda.sh/v1alpha1");
@@ -93,11 +110,15 @@ class CrudAndErrorsTest {
   @Test
   void generateNameGivesAUniqueName() {
     String ns = kube.namespace();
-    KubeApi.RawResponse created = kube.raw("POST", "/apis/batch/v1/namespaces/" + ns + "/jobs",
-        "{\"metadata\":{\"generateName\":\"job-\"},\"spec\":{\"template\":{\"spec\":{}}}}");
+    KubeApi.RawResponse created =
+        kube.raw(
+            "POST",
+            "/apis/batch/v1/namespaces/" + ns + "/jobs",
+            "{\"metadata\":{\"generateName\":\"job-\"},\"spec\":{\"template\":{\"spec\":{}}}}");
     assertThat(created.code()).isEqualTo(201);
     assertThat(created.json().getJsonObject("metadata").getString("name"))
-        .startsWith("job-").hasSize(9);
+        .startsWith("job-")
+        .hasSize(9);
   }
 
   @Test
@@ -105,15 +126,21 @@ class CrudAndErrorsTest {
     DynamicKubernetesApi api = kube.dynamicApi("keda.sh/v1alpha1", "scaledobjects");
     String ns = kube.namespace();
     DynamicKubernetesObject so = api.create(scaledObject(ns, "so-status")).getObject();
-    JsonObject status = JsonParser.parseString(
-        "{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}").getAsJsonObject();
+    JsonObject status =
+        JsonParser.parseString("{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}]}")
+            .getAsJsonObject();
     so.getRaw().add("status", status);
 
     KubernetesApiResponse<DynamicKubernetesObject> updated =
         api.updateStatus(so, o -> o.getRaw().get("status"));
 
     assertThat(updated.isSuccess()).as(String.valueOf(updated.getStatus())).isTrue();
-    assertThat(api.get(ns, "so-status").getObject().getRaw().getAsJsonObject("status")
-        .getAsJsonArray("conditions")).hasSize(1);
+    assertThat(
+            api.get(ns, "so-status")
+                .getObject()
+                .getRaw()
+                .getAsJsonObject("status")
+                .getAsJsonArray("conditions"))
+        .hasSize(1);
   }
 }

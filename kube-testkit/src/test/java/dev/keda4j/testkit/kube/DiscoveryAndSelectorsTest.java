@@ -31,27 +31,42 @@ class DiscoveryAndSelectorsTest {
     assertThat(groups.getString("kind")).isEqualTo("APIGroupList");
     List<String> names = new ArrayList<>();
     groups.getJsonArray("groups").forEach(g -> names.add(((JsonObject) g).getString("name")));
-    assertThat(names).contains("apps", "batch", "autoscaling", "coordination.k8s.io",
-        "apiextensions.k8s.io", "events.k8s.io", "keda.sh");
+    assertThat(names)
+        .contains(
+            "apps",
+            "batch",
+            "autoscaling",
+            "coordination.k8s.io",
+            "apiextensions.k8s.io",
+            "events.k8s.io",
+            "keda.sh");
 
     JsonObject keda = kube.raw("GET", "/apis/keda.sh/v1alpha1", null).json();
     List<String> resources = new ArrayList<>();
     keda.getJsonArray("resources").forEach(r -> resources.add(((JsonObject) r).getString("name")));
-    assertThat(resources).contains("scaledobjects", "scaledobjects/status", "scaledjobs",
-        "scaledjobs/status", "triggerauthentications", "clustertriggerauthentications");
+    assertThat(resources)
+        .contains(
+            "scaledobjects",
+            "scaledobjects/status",
+            "scaledjobs",
+            "scaledjobs/status",
+            "triggerauthentications",
+            "clustertriggerauthentications");
 
     Set<Discovery.APIResource> all = new Discovery(kube.apiClient()).findAll();
-    assertThat(all).anySatisfy(r -> {
-      assertThat(r.getKind()).isEqualTo("Deployment");
-      assertThat(r.getSubResources()).contains("scale", "status");
-    });
+    assertThat(all)
+        .anySatisfy(
+            r -> {
+              assertThat(r.getKind()).isEqualTo("Deployment");
+              assertThat(r.getSubResources()).contains("scale", "status");
+            });
     assertThat(all).anySatisfy(r -> assertThat(r.getKind()).isEqualTo("ScaledObject"));
     assertThat(kube.raw("GET", "/apis/nope.example.com/v1", null).code()).isEqualTo(404);
   }
 
   private static String kubectl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig",
-        kube.kubeconfig().toString()));
+    List<String> command =
+        new ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", kube.kubeconfig().toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -65,9 +80,14 @@ class DiscoveryAndSelectorsTest {
     JsonObject apis = new JsonObject(kubectl("get", "--raw", "/apis"));
     assertThat(apis.getJsonArray("groups")).isNotEmpty();
     assertThat(kubectl("api-resources")).contains("scaledobjects", "deployments", "leases");
-    new CoreV1Api(kube.apiClient()).createNamespacedConfigMap(kube.namespace(),
-        new V1ConfigMap().apiVersion("v1").kind("ConfigMap")
-            .metadata(new V1ObjectMeta().name("from-java"))).execute();
+    new CoreV1Api(kube.apiClient())
+        .createNamespacedConfigMap(
+            kube.namespace(),
+            new V1ConfigMap()
+                .apiVersion("v1")
+                .kind("ConfigMap")
+                .metadata(new V1ObjectMeta().name("from-java")))
+        .execute();
     assertThat(kubectl("get", "configmaps", "-o", "name")).contains("configmap/from-java");
   }
 
@@ -80,8 +100,13 @@ class DiscoveryAndSelectorsTest {
       if (l[2] != null) {
         labels.put("canary", l[2]);
       }
-      core.createNamespacedConfigMap(ns, new V1ConfigMap().apiVersion("v1").kind("ConfigMap")
-          .metadata(new V1ObjectMeta().name(l[0]).labels(labels))).execute();
+      core.createNamespacedConfigMap(
+              ns,
+              new V1ConfigMap()
+                  .apiVersion("v1")
+                  .kind("ConfigMap")
+                  .metadata(new V1ObjectMeta().name(l[0]).labels(labels)))
+          .execute();
     }
     assertThat(names(ns, "tier in (web,api)")).containsExactlyInAnyOrder("a", "b");
     assertThat(names(ns, "tier notin (web,api)")).containsExactly("c");
@@ -92,14 +117,18 @@ class DiscoveryAndSelectorsTest {
   }
 
   private static List<String> names(String ns, String selector) throws Exception {
-    return new CoreV1Api(kube.apiClient()).listNamespacedConfigMap(ns).labelSelector(selector)
-        .execute().getItems().stream().map(c -> c.getMetadata().getName()).toList();
+    return new CoreV1Api(kube.apiClient())
+        .listNamespacedConfigMap(ns).labelSelector(selector).execute().getItems().stream()
+            .map(c -> c.getMetadata().getName())
+            .toList();
   }
 
   @Test
   void crdsLoadedFromYamlEnterDiscovery() throws Exception {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("crds");
-    java.nio.file.Files.writeString(dir.resolve("gadgets.yaml"), """
+    java.nio.file.Files.writeString(
+        dir.resolve("gadgets.yaml"),
+        """
         apiVersion: apiextensions.k8s.io/v1
         kind: CustomResourceDefinition
         metadata: {name: gadgets.example.org}
@@ -116,12 +145,14 @@ class DiscoveryAndSelectorsTest {
             schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
         """);
     kube.loadCrds(dir);
-    JsonArray resources = kube.raw("GET", "/apis/example.org/v1", null).json()
-        .getJsonArray("resources");
+    JsonArray resources =
+        kube.raw("GET", "/apis/example.org/v1", null).json().getJsonArray("resources");
     assertThat(resources.stream().map(r -> ((JsonObject) r).getString("name")))
         .contains("gadgets", "gadgets/scale", "gadgets/status");
-    var applied = kube.apply("apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\n"
-        + "spec: {replicas: 2}\n");
+    var applied =
+        kube.apply(
+            "apiVersion: example.org/v1\nkind: Gadget\nmetadata: {name: g}\n"
+                + "spec: {replicas: 2}\n");
     assertThat(applied.get(0).getMetadata().getNamespace()).isEqualTo(kube.namespace());
   }
 }

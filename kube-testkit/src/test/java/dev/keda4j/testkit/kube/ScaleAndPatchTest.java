@@ -19,7 +19,8 @@ class ScaleAndPatchTest {
 
   @RegisterExtension static KubeApi kube = KubeApi.create();
 
-  private static final String DEPLOYMENT = """
+  private static final String DEPLOYMENT =
+      """
       apiVersion: apps/v1
       kind: Deployment
       metadata: {name: %s}
@@ -51,23 +52,36 @@ class ScaleAndPatchTest {
     assertThat(scale.getStatus().getReplicas()).isEqualTo(2);
     assertThat(scale.getStatus().getSelector()).isEqualTo("app=web");
 
-    V1Scale merged = PatchUtils.patch(V1Scale.class,
-        () -> apps.patchNamespacedDeploymentScale("web", ns,
-            new V1Patch("{\"spec\":{\"replicas\":5}}")).buildCall(null),
-        V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH, kube.apiClient());
+    V1Scale merged =
+        PatchUtils.patch(
+            V1Scale.class,
+            () ->
+                apps.patchNamespacedDeploymentScale(
+                        "web", ns, new V1Patch("{\"spec\":{\"replicas\":5}}"))
+                    .buildCall(null),
+            V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+            kube.apiClient());
     assertThat(merged.getSpec().getReplicas()).isEqualTo(5);
 
-    V1Scale jsonPatched = PatchUtils.patch(V1Scale.class,
-        () -> apps.patchNamespacedDeploymentScale("web", ns,
-            new V1Patch("[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]"))
-            .buildCall(null),
-        V1Patch.PATCH_FORMAT_JSON_PATCH, kube.apiClient());
+    V1Scale jsonPatched =
+        PatchUtils.patch(
+            V1Scale.class,
+            () ->
+                apps.patchNamespacedDeploymentScale(
+                        "web",
+                        ns,
+                        new V1Patch(
+                            "[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]"))
+                    .buildCall(null),
+            V1Patch.PATCH_FORMAT_JSON_PATCH,
+            kube.apiClient());
     assertThat(jsonPatched.getSpec().getReplicas()).isEqualTo(3);
 
     V1Scale put = apps.readNamespacedDeploymentScale("web", ns).execute();
     put.getSpec().setReplicas(0);
-    assertThat(apps.replaceNamespacedDeploymentScale("web", ns, put).execute().getSpec()
-        .getReplicas()).isZero();
+    assertThat(
+            apps.replaceNamespacedDeploymentScale("web", ns, put).execute().getSpec().getReplicas())
+        .isZero();
 
     var deployment = apps.readNamespacedDeployment("web", ns).execute();
     assertThat(deployment.getSpec().getReplicas()).isZero();
@@ -77,10 +91,12 @@ class ScaleAndPatchTest {
   @Test
   void scaleOfACustomResource() {
     String ns = kube.namespace();
-    KubeApi.RawResponse created = kube.raw("POST",
-        "/apis/example.com/v1/namespaces/" + ns + "/widgets",
-        "{\"metadata\":{\"name\":\"w\"},\"spec\":{\"replicas\":1,\"size\":\"big\"},"
-            + "\"status\":{\"replicas\":1,\"selector\":\"app=w\"}}");
+    KubeApi.RawResponse created =
+        kube.raw(
+            "POST",
+            "/apis/example.com/v1/namespaces/" + ns + "/widgets",
+            "{\"metadata\":{\"name\":\"w\"},\"spec\":{\"replicas\":1,\"size\":\"big\"},"
+                + "\"status\":{\"replicas\":1,\"selector\":\"app=w\"}}");
     assertThat(created.code()).isEqualTo(201);
     String scalePath = "/apis/example.com/v1/namespaces/" + ns + "/widgets/w/scale";
 
@@ -93,8 +109,8 @@ class ScaleAndPatchTest {
     assertThat(patched.code()).isEqualTo(200);
     assertThat(patched.json().getJsonObject("spec").getInteger("replicas")).isEqualTo(4);
 
-    JsonObject widget = kube.raw("GET",
-        "/apis/example.com/v1/namespaces/" + ns + "/widgets/w", null).json();
+    JsonObject widget =
+        kube.raw("GET", "/apis/example.com/v1/namespaces/" + ns + "/widgets/w", null).json();
     assertThat(widget.getJsonObject("spec").getInteger("replicas")).isEqualTo(4);
     assertThat(widget.getJsonObject("spec").getString("size")).isEqualTo("big");
     assertThat(widget.getString("kind")).isEqualTo("Widget");
@@ -105,11 +121,15 @@ class ScaleAndPatchTest {
     DynamicKubernetesApi api = kube.dynamicApi("keda.sh/v1alpha1", "scaledobjects");
     String ns = kube.namespace();
     api.create(CrudAndErrorsTest.scaledObject(ns, "so-cond"));
-    String patch = "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"%s\"},"
-        + "{\"type\":\"Active\",\"status\":\"False\"}]}}";
+    String patch =
+        "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"%s\"},"
+            + "{\"type\":\"Active\",\"status\":\"False\"}]}}";
     for (String s : new String[] {"False", "True", "True"}) {
-      KubeApi.RawResponse r = kube.raw("PATCH", "/apis/keda.sh/v1alpha1/namespaces/" + ns
-          + "/scaledobjects/so-cond/status", patch.formatted(s));
+      KubeApi.RawResponse r =
+          kube.raw(
+              "PATCH",
+              "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/so-cond/status",
+              patch.formatted(s));
       assertThat(r.code()).isEqualTo(200);
     }
     DynamicKubernetesObject so = api.get(ns, "so-cond").getObject();
@@ -124,10 +144,14 @@ class ScaleAndPatchTest {
     DynamicKubernetesApi api = kube.dynamicApi("keda.sh/v1alpha1", "scaledobjects");
     String ns = kube.namespace();
     api.create(CrudAndErrorsTest.scaledObject(ns, "so-merge"));
-    KubernetesApiResponse<DynamicKubernetesObject> patched = api.patch(ns, "so-merge",
-        V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
-        new V1Patch("{\"spec\":{\"scaleTargetRef\":null,\"triggers\":[]},"
-            + "\"metadata\":{\"labels\":{\"a\":\"b\"}}}"));
+    KubernetesApiResponse<DynamicKubernetesObject> patched =
+        api.patch(
+            ns,
+            "so-merge",
+            V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+            new V1Patch(
+                "{\"spec\":{\"scaleTargetRef\":null,\"triggers\":[]},"
+                    + "\"metadata\":{\"labels\":{\"a\":\"b\"}}}"));
     assertThat(patched.isSuccess()).isTrue();
     var spec = patched.getObject().getRaw().getAsJsonObject("spec");
     assertThat(spec.has("scaleTargetRef")).isFalse();
@@ -140,11 +164,19 @@ class ScaleAndPatchTest {
     deployment("smp");
     AppsV1Api apps = new AppsV1Api(kube.apiClient());
     String ns = kube.namespace();
-    var patched = PatchUtils.patch(io.kubernetes.client.openapi.models.V1Deployment.class,
-        () -> apps.patchNamespacedDeployment("smp", ns, new V1Patch(
-            "{\"spec\":{\"template\":{\"spec\":{\"containers\":"
-                + "[{\"name\":\"main\",\"image\":\"nginx:2\"}]}}}}")).buildCall(null),
-        V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH, kube.apiClient());
+    var patched =
+        PatchUtils.patch(
+            io.kubernetes.client.openapi.models.V1Deployment.class,
+            () ->
+                apps.patchNamespacedDeployment(
+                        "smp",
+                        ns,
+                        new V1Patch(
+                            "{\"spec\":{\"template\":{\"spec\":{\"containers\":"
+                                + "[{\"name\":\"main\",\"image\":\"nginx:2\"}]}}}}"))
+                    .buildCall(null),
+            V1Patch.PATCH_FORMAT_STRATEGIC_MERGE_PATCH,
+            kube.apiClient());
     var containers = patched.getSpec().getTemplate().getSpec().getContainers();
     assertThat(containers).extracting(c -> c.getName()).containsExactly("main", "side");
     assertThat(containers.get(0).getImage()).isEqualTo("nginx:2");
@@ -157,15 +189,27 @@ class ScaleAndPatchTest {
     DynamicKubernetesApi api = kube.dynamicApi("v1", "configmaps");
     PatchOptions options = new PatchOptions();
     options.setFieldManager("test");
-    KubernetesApiResponse<DynamicKubernetesObject> created = api.patch(ns, "applied",
-        V1Patch.PATCH_FORMAT_APPLY_YAML, new V1Patch("apiVersion: v1\nkind: ConfigMap\n"
-            + "metadata: {name: applied}\ndata: {a: '1'}\n"), options);
+    KubernetesApiResponse<DynamicKubernetesObject> created =
+        api.patch(
+            ns,
+            "applied",
+            V1Patch.PATCH_FORMAT_APPLY_YAML,
+            new V1Patch(
+                "apiVersion: v1\nkind: ConfigMap\n"
+                    + "metadata: {name: applied}\ndata: {a: '1'}\n"),
+            options);
     assertThat(created.getHttpStatusCode()).isIn(200, 201);
     assertThat(kube.raw("GET", "/api/v1/namespaces/" + ns + "/configmaps/applied", null).code())
         .isEqualTo(200);
-    KubernetesApiResponse<DynamicKubernetesObject> merged = api.patch(ns, "applied",
-        V1Patch.PATCH_FORMAT_APPLY_YAML, new V1Patch("apiVersion: v1\nkind: ConfigMap\n"
-            + "metadata: {name: applied}\ndata: {b: '2'}\n"), options);
+    KubernetesApiResponse<DynamicKubernetesObject> merged =
+        api.patch(
+            ns,
+            "applied",
+            V1Patch.PATCH_FORMAT_APPLY_YAML,
+            new V1Patch(
+                "apiVersion: v1\nkind: ConfigMap\n"
+                    + "metadata: {name: applied}\ndata: {b: '2'}\n"),
+            options);
     assertThat(merged.getHttpStatusCode()).isEqualTo(200);
     assertThat(merged.getObject().getRaw().getAsJsonObject("data").keySet())
         .containsExactlyInAnyOrder("a", "b");
@@ -174,9 +218,12 @@ class ScaleAndPatchTest {
   @Test
   void badJsonPatchIsInvalid() {
     deployment("bad");
-    KubeApi.RawResponse r = kube.raw("PATCH", "/apis/apps/v1/namespaces/" + kube.namespace()
-        + "/deployments/bad", "[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":9}]",
-        "application/json-patch+json");
+    KubeApi.RawResponse r =
+        kube.raw(
+            "PATCH",
+            "/apis/apps/v1/namespaces/" + kube.namespace() + "/deployments/bad",
+            "[{\"op\":\"test\",\"path\":\"/spec/replicas\",\"value\":9}]",
+            "application/json-patch+json");
     assertThat(r.code()).isEqualTo(422);
     assertThat(r.json().getString("reason")).isEqualTo("Invalid");
   }

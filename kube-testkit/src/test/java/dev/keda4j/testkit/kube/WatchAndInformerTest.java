@@ -28,30 +28,41 @@ class WatchAndInformerTest {
   static KubeApi kube = KubeApi.create().withBookmarkInterval(java.time.Duration.ofMillis(200));
 
   private static V1ConfigMap configMap(String name, Map<String, String> labels) {
-    return new V1ConfigMap().apiVersion("v1").kind("ConfigMap")
-        .metadata(new V1ObjectMeta().name(name).labels(labels)).data(Map.of("k", "v"));
+    return new V1ConfigMap()
+        .apiVersion("v1")
+        .kind("ConfigMap")
+        .metadata(new V1ObjectMeta().name(name).labels(labels))
+        .data(Map.of("k", "v"));
   }
 
-  private Watch<V1ConfigMap> watch(String ns, String rv, String selector, Integer timeout,
-      boolean bookmarks) throws Exception {
+  private Watch<V1ConfigMap> watch(
+      String ns, String rv, String selector, Integer timeout, boolean bookmarks) throws Exception {
     CoreV1Api core = new CoreV1Api(kube.apiClient());
-    return Watch.createWatch(kube.apiClient(),
-        core.listNamespacedConfigMap(ns).watch(true).resourceVersion(rv).labelSelector(selector)
-            .timeoutSeconds(timeout).allowWatchBookmarks(bookmarks).buildCall(null),
+    return Watch.createWatch(
+        kube.apiClient(),
+        core.listNamespacedConfigMap(ns)
+            .watch(true)
+            .resourceVersion(rv)
+            .labelSelector(selector)
+            .timeoutSeconds(timeout)
+            .allowWatchBookmarks(bookmarks)
+            .buildCall(null),
         new TypeToken<Watch.Response<V1ConfigMap>>() {}.getType());
   }
 
   private static BlockingQueue<Watch.Response<V1ConfigMap>> drain(Watch<V1ConfigMap> watch) {
     BlockingQueue<Watch.Response<V1ConfigMap>> events = new LinkedBlockingQueue<>();
-    Thread t = new Thread(() -> {
-      try {
-        for (Watch.Response<V1ConfigMap> e : watch) {
-          events.add(e);
-        }
-      } catch (RuntimeException ignored) {
-        // the watch was closed
-      }
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                for (Watch.Response<V1ConfigMap> e : watch) {
+                  events.add(e);
+                }
+              } catch (RuntimeException ignored) {
+                // the watch was closed
+              }
+            });
     t.setDaemon(true);
     t.start();
     return events;
@@ -85,7 +96,8 @@ class WatchAndInformerTest {
   @Test
   void watchWithoutVersionReplaysCurrentObjects() throws Exception {
     String ns = kube.createNamespace("replay");
-    new CoreV1Api(kube.apiClient()).createNamespacedConfigMap(ns, configMap("there", null))
+    new CoreV1Api(kube.apiClient())
+        .createNamespacedConfigMap(ns, configMap("there", null))
         .execute();
     try (Watch<V1ConfigMap> watch = watch(ns, null, null, null, false)) {
       Watch.Response<V1ConfigMap> first = drain(watch).poll(5, TimeUnit.SECONDS);
@@ -134,31 +146,35 @@ class WatchAndInformerTest {
     String ns = kube.createNamespace("informer");
     CoreV1Api core = new CoreV1Api(kube.apiClient());
     core.createNamespacedConfigMap(ns, configMap("before", null)).execute();
-    GenericKubernetesApi<V1ConfigMap, V1ConfigMapList> api = new GenericKubernetesApi<>(
-        V1ConfigMap.class, V1ConfigMapList.class, "", "v1", "configmaps", kube.apiClient());
+    GenericKubernetesApi<V1ConfigMap, V1ConfigMapList> api =
+        new GenericKubernetesApi<>(
+            V1ConfigMap.class, V1ConfigMapList.class, "", "v1", "configmaps", kube.apiClient());
     SharedInformerFactory factory = new SharedInformerFactory(kube.apiClient());
     SharedIndexInformer<V1ConfigMap> informer =
         factory.sharedIndexInformerFor(api, V1ConfigMap.class, 0, ns);
     List<String> seen = new CopyOnWriteArrayList<>();
-    informer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(V1ConfigMap obj) {
-        seen.add("add " + obj.getMetadata().getName());
-      }
+    informer.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(V1ConfigMap obj) {
+            seen.add("add " + obj.getMetadata().getName());
+          }
 
-      @Override
-      public void onUpdate(V1ConfigMap oldObj, V1ConfigMap newObj) {
-        if (!oldObj.getMetadata().getResourceVersion()
-            .equals(newObj.getMetadata().getResourceVersion())) {
-          seen.add("update " + newObj.getMetadata().getName());
-        }
-      }
+          @Override
+          public void onUpdate(V1ConfigMap oldObj, V1ConfigMap newObj) {
+            if (!oldObj
+                .getMetadata()
+                .getResourceVersion()
+                .equals(newObj.getMetadata().getResourceVersion())) {
+              seen.add("update " + newObj.getMetadata().getName());
+            }
+          }
 
-      @Override
-      public void onDelete(V1ConfigMap obj, boolean deletedFinalStateUnknown) {
-        seen.add("delete " + obj.getMetadata().getName());
-      }
-    });
+          @Override
+          public void onDelete(V1ConfigMap obj, boolean deletedFinalStateUnknown) {
+            seen.add("delete " + obj.getMetadata().getName());
+          }
+        });
     factory.startAllRegisteredInformers();
     try {
       long deadline = System.currentTimeMillis() + 5000;
@@ -176,9 +192,10 @@ class WatchAndInformerTest {
       while (seen.size() < 4 && System.currentTimeMillis() < deadline) {
         Thread.sleep(10);
       }
-      assertThat(seen).containsExactly(
-          "add before", "add during", "update during", "delete during");
-      assertThat(informer.getIndexer().list()).extracting(c -> c.getMetadata().getName())
+      assertThat(seen)
+          .containsExactly("add before", "add during", "update during", "delete during");
+      assertThat(informer.getIndexer().list())
+          .extracting(c -> c.getMetadata().getName())
           .containsExactly("before");
     } finally {
       factory.stopAllRegisteredInformers();
