@@ -62,7 +62,16 @@ public final class RedisProcesses implements AutoCloseable {
     }
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < masters; i++) {
-      nodes.add(server("cluster", "--cluster-enabled", "yes", "--cluster-node-timeout", "5000"));
+      // an explicit bus port: the default (port + 10000) may be taken or above 65535
+      nodes.add(
+          server(
+              "cluster",
+              "--cluster-enabled",
+              "yes",
+              "--cluster-port",
+              Integer.toString(Sources.freePort()),
+              "--cluster-node-timeout",
+              "5000"));
     }
     List<String> cmd = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
     nodes.forEach(n -> cmd.add(n.address()));
