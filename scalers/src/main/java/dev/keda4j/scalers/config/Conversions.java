@@ -74,8 +74,13 @@ final class Conversions {
     if (type instanceof ParameterizedType pt) {
       if (pt.getRawType() == List.class) {
         List<Object> out = new ArrayList<>();
-        for (String e : value.split(Pattern.quote(separator), -1)) {
-          out.add(convertScalar(e.trim(), pt.getActualTypeArguments()[0]));
+        String[] elements = value.split(Pattern.quote(separator), -1);
+        for (int i = 0; i < elements.length; i++) {
+          try {
+            out.add(convertScalar(elements[i].trim(), pt.getActualTypeArguments()[0]));
+          } catch (ConversionException e) {
+            throw new ConversionException("slice element " + i + ": " + e.getMessage());
+          }
         }
         return List.copyOf(out);
       }
@@ -88,11 +93,11 @@ final class Conversions {
       throws ConversionException {
     Map<String, String> out = new LinkedHashMap<>();
     for (String e : value.split(Pattern.quote(separator), -1)) {
-      int eq = e.indexOf('=');
-      if (eq < 0) {
-        throw new ConversionException("invalid map entry \"" + e.trim() + "\": expected key=value");
+      String[] kv = e.trim().split("=", -1);
+      if (kv.length != 2) {
+        throw new ConversionException("expected format key=value, got \"" + e.trim() + "\"");
       }
-      out.put(e.substring(0, eq).trim(), e.substring(eq + 1).trim());
+      out.put(kv[0].trim(), kv[1].trim());
     }
     return java.util.Collections.unmodifiableMap(out);
   }

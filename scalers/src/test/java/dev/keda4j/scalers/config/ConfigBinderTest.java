@@ -149,8 +149,9 @@ class ConfigBinderTest {
         Arguments.of("wait", "-5s", "duration cannot be negative"),
         Arguments.of("wait", "5x", "time: unknown unit \"x\" in duration \"5x\""),
         Arguments.of("wait", "5s3", "time: missing unit in duration \"5s3\""),
-        Arguments.of("labels", "a=b,c", "invalid map entry \"c\""),
-        Arguments.of("nums", "1,x", "invalid character 'x' looking for beginning of value"));
+        Arguments.of("labels", "a=b,c", "expected format key=value, got \"c\""),
+        Arguments.of(
+            "nums", "1,x", "slice element 1: invalid character 'x' looking for beginning"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
