@@ -40,11 +40,17 @@ final class RedisItSupport implements AutoCloseable {
   }
 
   Scaler scaler(String type, int index, Map<String, String> metadata) throws Exception {
+    return scaler(type, index, metadata, Map.of());
+  }
+
+  Scaler scaler(String type, int index, Map<String, String> metadata, Map<String, String> auth)
+      throws Exception {
     ScalerContext ctx =
         ScalerContext.builder(type)
             .scalableObject("ScaledObject", "it", "app")
             .triggerIndex(index)
             .metadata(metadata)
+            .authParams(auth)
             .build();
     Scaler s = registry.build(ctx, runtime).scaler();
     scalers.add(s);

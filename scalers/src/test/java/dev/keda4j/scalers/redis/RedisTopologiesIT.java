@@ -109,6 +109,22 @@ class RedisTopologiesIT {
   }
 
   @Test
+  void passwordFromAuthParamsAndWrongPasswordFails() throws Exception {
+    int port = servers.server("--requirepass", "s3cr3t-pw");
+    Redis authed = Redis.createClient(it.vertx, "redis://:s3cr3t-pw@127.0.0.1:" + port);
+    String k = uniqueKey();
+    call(authed, "RPUSH", k, "a", "b");
+    Map<String, String> md = Map.of("listName", k, "address", "127.0.0.1:" + port);
+    ScalerResult r = poll(it.scaler("redis", 0, md, Map.of("password", "s3cr3t-pw")));
+    assertThat(r.values().get(0).value().toString()).isEqualTo("2");
+    Throwable wrong =
+        RedisItSupport.pollFailure(it.scaler("redis", 0, md, Map.of("password", "wrong-pw")));
+    assertThat(wrong).isInstanceOf(RedisScalerException.class);
+    assertThat(wrong.getMessage()).doesNotContain("wrong-pw");
+    authed.close();
+  }
+
+  @Test
   void sentinelListAndStreamsHonourDatabaseIndex() throws Exception {
     String k = uniqueKey();
     call(masterAdmin, "SADD", k, "a", "b");
