@@ -72,7 +72,10 @@ final class RedisServers implements AutoCloseable {
               "--cluster-enabled",
               "yes",
               "--cluster-config-file",
-              "nodes-" + p + ".conf"),
+              "nodes-" + p + ".conf",
+              // the bus port defaults to port+10000, invalid for ports above 55535
+              "--cluster-port",
+              String.valueOf(freePort())),
           p);
       create.add("127.0.0.1:" + p);
     }
