@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     versionProvider = BuildInfo.class,
     description =
         "Event-driven autoscaling for Kubernetes, wire-compatible with KEDA (keda.sh/v1alpha1).",
-    subcommands = {RunCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      VersionCommand.class,
+      ScalersCommand.class,
+      ValidateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Keda4j implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -3,9 +3,11 @@ package dev.keda4j.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
   @Option(
       names = "--kubeconfig",
@@ -80,13 +83,34 @@ final class RunCommand implements Callable<Integer> {
             BindAddress.parse("--health-probe-bind-address", healthAddress),
             securePort,
             certDir);
-    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopRequested.countDown();
+                  awaitQuietly(closed, SHUTDOWN_GRACE);
+                },
+                "keda4j-shutdown"));
     try (Operator operator = Operator.start(options)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "keda4j-shutdown"));
       LOG.info("keda4j {} running; stop with SIGTERM", BuildInfo.version());
-      stopped.await();
+      stopRequested.await();
       LOG.info("keda4j stopping");
       return 0;
+    } finally {
+      // the JVM halts once the hook returns: hold it until everything is closed
+      closed.countDown();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("shutdown did not finish within {}", timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

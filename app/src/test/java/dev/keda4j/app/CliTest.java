@@ -76,7 +76,8 @@ class CliTest {
     Result result = run("run", "--kubeconfig", dir.resolve("absent").toString());
 
     assertThat(result.exitCode()).isEqualTo(OneLineErrors.USER_ERROR);
-    assertThat(result.err().strip()).isEqualTo("keda4j: kubeconfig " + dir.resolve("absent") + " does not exist");
+    assertThat(result.err().strip())
+        .isEqualTo("keda4j: kubeconfig " + dir.resolve("absent") + " does not exist");
   }
 
   @Test
