@@ -47,6 +47,11 @@ public record AuthResolution(
     return problems.stream().flatMap(p -> p.missing().stream()).findFirst();
   }
 
+  /** The problems as {@code field: message} lines (no values). */
+  public List<String> problemLines() {
+    return problems.stream().map(ResolveProblem::line).toList();
+  }
+
   /** Values are secrets: only parameter names are printed. */
   @Override
   public String toString() {

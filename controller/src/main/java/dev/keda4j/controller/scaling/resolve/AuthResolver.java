@@ -241,7 +241,13 @@ public final class AuthResolver {
       if (containerProblem.isPresent()) {
         problems.add(ResolveProblem.error(field, containerProblem.get().message()));
       } else {
-        problems.add(ResolveProblem.error(field, "env var " + var + " is not defined" + container));
+        problems.add(
+            ResolveProblem.error(
+                field,
+                "env var "
+                    + var
+                    + " is not defined"
+                    + (r.containerName().isEmpty() ? "" : " in container " + r.containerName())));
       }
     }
 

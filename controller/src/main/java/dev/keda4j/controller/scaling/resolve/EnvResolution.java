@@ -56,6 +56,11 @@ public record EnvResolution(
     return explicit.isEmpty() ? fromAll : explicit;
   }
 
+  /** The problems as {@code field: message} lines (no values). */
+  public List<String> problemLines() {
+    return problems.stream().map(ResolveProblem::line).toList();
+  }
+
   /** Values are secrets: only the variable names are printed. */
   @Override
   public String toString() {
