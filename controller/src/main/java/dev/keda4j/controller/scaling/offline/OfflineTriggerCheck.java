@@ -27,6 +27,7 @@ import dev.keda4j.controller.scaling.resolve.TriggerResolver;
 import dev.keda4j.scalers.config.Bound;
 import dev.keda4j.scalers.config.ConfigError;
 import dev.keda4j.scalers.config.ConfigException;
+import dev.keda4j.scalers.config.ConfigStrings;
 import dev.keda4j.scalers.config.ConfigWarning;
 import dev.keda4j.scalers.spi.ScalerContext;
 import dev.keda4j.scalers.spi.ScalerProvider;
@@ -187,7 +188,8 @@ public final class OfflineTriggerCheck {
         continue;
       }
       ScalerContext ctx = withSources(rt.context(), env, auth);
-      bind(e, field, provider.get(), ctx, placeholders, rt.auth().authObjectMissing());
+      Emitter redacting = e.redacting(secretValues(rt));
+      bind(redacting, field, provider.get(), ctx, placeholders, rt.auth().authObjectMissing());
     }
   }
 
@@ -445,10 +447,42 @@ public final class OfflineTriggerCheck {
     return String.join(" or ", s);
   }
 
-  /** Collects findings for one object. */
-  private record Emitter(String file, String object, List<OfflineProblem> out) {
+  /**
+   * Values that came from Secrets (and auth files): a binding message must not show them, even if a
+   * scaler forgot to mark its parameter sensitive. Longest first, so no value is half-masked.
+   */
+  private static List<String> secretValues(ResolvedTrigger rt) {
+    Set<String> values = new HashSet<>(rt.auth().params().values());
+    for (String var : rt.env().secretVariables()) {
+      values.add(rt.env().env().get(var));
+    }
+    return values.stream()
+        .filter(v -> v != null && !v.isBlank())
+        .sorted((a, b) -> Integer.compare(b.length(), a.length()))
+        .toList();
+  }
+
+  /**
+   * Collects findings for one object.
+   *
+   * @param redact values to mask in messages
+   */
+  private record Emitter(
+      String file, String object, List<OfflineProblem> out, List<String> redact) {
+    Emitter(String file, String object, List<OfflineProblem> out) {
+      this(file, object, out, List.of());
+    }
+
+    Emitter redacting(List<String> values) {
+      return new Emitter(file, object, out, values);
+    }
+
     void emit(Severity severity, String field, String message) {
-      out.add(new OfflineProblem(severity, file, object, field, message));
+      String m = message;
+      for (String v : redact) {
+        m = m.replace(v, ConfigStrings.MASK);
+      }
+      out.add(new OfflineProblem(severity, file, object, field, m));
     }
   }
 }

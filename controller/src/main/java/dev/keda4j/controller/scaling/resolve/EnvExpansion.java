@@ -15,7 +15,8 @@ public final class EnvExpansion {
   public static String expand(String input, Map<String, String> vars) {
     StringBuilder buf = new StringBuilder(input.length());
     int checkpoint = 0;
-    for (int cursor = 0; cursor < input.length(); cursor++) {
+    int cursor = 0;
+    while (cursor < input.length()) {
       if (input.charAt(cursor) == '$' && cursor + 1 < input.length()) {
         buf.append(input, checkpoint, cursor);
         char next = input.charAt(cursor + 1);
@@ -38,6 +39,7 @@ public final class EnvExpansion {
         cursor += advance;
         checkpoint = cursor + 1;
       }
+      cursor++;
     }
     buf.append(input, Math.min(checkpoint, input.length()), input.length());
     return buf.toString();

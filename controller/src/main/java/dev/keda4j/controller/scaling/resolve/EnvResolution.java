@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -13,18 +14,30 @@ import java.util.TreeMap;
  * @param env variable name to value (secret values: never print)
  * @param problems every problem, in spec order; empty means the env is complete
  * @param unresolved env sources that could not be read because their object is missing
+ * @param secretVariables names of the variables whose value came from a Secret
  */
 public record EnvResolution(
     String containerName,
     Map<String, String> env,
     List<ResolveProblem> problems,
-    List<UnresolvedSource> unresolved) {
+    List<UnresolvedSource> unresolved,
+    Set<String> secretVariables) {
 
   public EnvResolution {
     containerName = Objects.requireNonNullElse(containerName, "");
     env = Map.copyOf(env);
     problems = List.copyOf(problems);
     unresolved = List.copyOf(unresolved);
+    secretVariables = Set.copyOf(secretVariables);
+  }
+
+  /** Without secret-variable tracking. */
+  public EnvResolution(
+      String containerName,
+      Map<String, String> env,
+      List<ResolveProblem> problems,
+      List<UnresolvedSource> unresolved) {
+    this(containerName, env, problems, unresolved, Set.of());
   }
 
   /** An empty env without problems. */

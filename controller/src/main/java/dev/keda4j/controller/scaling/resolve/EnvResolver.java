@@ -7,11 +7,13 @@ import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves the environment of the scale target's container (KEDA's {@code resolveEnv}, scalers.md
@@ -73,6 +75,7 @@ public final class EnvResolver {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<ResolveProblem> problems = new ArrayList<>();
     private final List<EnvResolution.UnresolvedSource> unresolved = new ArrayList<>();
+    private final Set<String> secretVars = new HashSet<>();
 
     Run(V1Container container, String namespace) {
       this.container = container;
@@ -93,7 +96,7 @@ public final class EnvResolver {
           envVar(i, vars.get(i));
         }
       }
-      return new EnvResolution(cname, env, problems, unresolved);
+      return new EnvResolution(cname, env, problems, unresolved, secretVars);
     }
 
     private String where(String field) {
@@ -109,7 +112,12 @@ public final class EnvResolver {
         ObjectRef ref = ObjectRef.configMap(namespace, name);
         var cm = lookup.configMap(namespace, name);
         if (cm.isPresent()) {
-          ObjectData.of(cm.get()).forEach((k, v) -> env.put(prefix + k, v));
+          ObjectData.of(cm.get())
+              .forEach(
+                  (k, v) -> {
+                    env.put(prefix + k, v);
+                    secretVars.remove(prefix + k);
+                  });
         } else if (!optional) {
           missing(
               field,
@@ -124,7 +132,12 @@ public final class EnvResolver {
         ObjectRef ref = ObjectRef.secret(namespace, name);
         var secret = lookup.secret(namespace, name);
         if (secret.isPresent()) {
-          ObjectData.of(secret.get()).forEach((k, v) -> env.put(prefix + k, v));
+          ObjectData.of(secret.get())
+              .forEach(
+                  (k, v) -> {
+                    env.put(prefix + k, v);
+                    secretVars.add(prefix + k);
+                  });
         } else if (!optional) {
           missing(
               field,
@@ -141,11 +154,13 @@ public final class EnvResolver {
       String field = where("env[" + i + "] (" + name + ")");
       if (v.getValue() != null) {
         env.put(name, EnvExpansion.expand(v.getValue(), env));
+        secretVars.remove(name);
         return;
       }
       if (v.getValueFrom() == null) {
         // KEDA: an entry with neither value nor valueFrom resolves to ""
         env.put(name, "");
+        secretVars.remove(name);
         return;
       }
       V1SecretKeySelector sk = v.getValueFrom().getSecretKeyRef();
@@ -166,6 +181,9 @@ public final class EnvResolver {
             sk.getKey(),
             Boolean.TRUE.equals(sk.getOptional()),
             lookup.secret(namespace, sk.getName()).map(ObjectData::of));
+        if (env.containsKey(name)) {
+          secretVars.add(name);
+        }
       } else if (ck != null) {
         String intro =
             "error resolving config "
@@ -203,6 +221,7 @@ public final class EnvResolver {
       String value = data.get().get(key);
       if (value != null) {
         env.put(var, value);
+        secretVars.remove(var);
       } else if (!optional) {
         problems.add(
             ResolveProblem.error(field, intro + ": key \"" + key + "\" not found in " + ref));
