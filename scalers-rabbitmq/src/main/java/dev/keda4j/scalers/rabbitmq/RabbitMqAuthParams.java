@@ -85,17 +85,13 @@ public record RabbitMqAuthParams(
           new ConfigError(
               "oauthTokenURI",
               "OAuth2 cannot be combined with username/password or workload identity"));
-    } else if (oauth) {
-      errors.add(
-          new ConfigError("oauthTokenURI", "OAuth2 for rabbitmq is not supported by keda4j yet"));
-    }
-    if (!workloadIdentityResource.isEmpty() && !oauth) {
-      errors.add(
-          new ConfigError(
-              "workloadIdentityResource",
-              "workload identity for rabbitmq is not supported by keda4j yet"));
     }
     return errors;
+  }
+
+  /** OAuth2 client credentials are configured. */
+  boolean oauth() {
+    return !oauthTokenUri.isEmpty() || !clientId.isEmpty() || !clientSecret.isEmpty();
   }
 
   boolean tlsEnabled() {

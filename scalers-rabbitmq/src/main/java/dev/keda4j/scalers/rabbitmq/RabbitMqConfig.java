@@ -110,7 +110,26 @@ public record RabbitMqConfig(
               "excludeUnacknowledged",
               "configure excludeUnacknowledged=true with http protocol only"));
     }
-    return validateTrigger(resolved);
+    List<ConfigError> trigger = validateTrigger(resolved);
+    if (!trigger.isEmpty()) {
+      return trigger;
+    }
+    return unsupportedAuth();
+  }
+
+  // Checked after KEDA's own rules so that KEDA's messages win where both apply.
+  private List<ConfigError> unsupportedAuth() {
+    if (auth.oauth()) {
+      return List.of(
+          new ConfigError("oauthTokenURI", "OAuth2 for rabbitmq is not supported by keda4j yet"));
+    }
+    if (!auth.workloadIdentityResource().isEmpty()) {
+      return List.of(
+          new ConfigError(
+              "workloadIdentityResource",
+              "workload identity for rabbitmq is not supported by keda4j yet"));
+    }
+    return List.of();
   }
 
   private List<ConfigError> validateTrigger(RabbitMqProtocol resolved) {
