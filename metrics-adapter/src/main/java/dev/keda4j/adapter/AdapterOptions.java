@@ -1,0 +1,229 @@
+package dev.keda4j.adapter;
+
+import dev.keda4j.adapter.auth.RequestHeaderConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the adapter listens and whom it trusts.
+ *
+ * @param host bind address
+ * @param port HTTPS port ({@code --secure-port}, 6443 in KEDA's deployment; 0 picks a free one)
+ * @param tlsCertFile serving certificate ({@code --tls-cert-file}); null with a null key file means
+ *     a generated self-signed pair
+ * @param tlsKeyFile serving key ({@code --tls-private-key-file})
+ * @param selfSignedHosts extra SANs of a generated certificate
+ * @param certReloadInterval how often the certificate files are checked for changes
+ * @param requestHeader front-proxy settings from {@code extension-apiserver-authentication}, or
+ *     null to refuse front-proxy requests
+ * @param clientCa CAs of plain x509 client certificates ({@code --client-ca-file})
+ * @param anonymousAuth whether requests without credentials become {@code system:anonymous}
+ * @param metricReadTimeout bound of one {@link MetricsSource} read (KEDA's gRPC deadline is 3 s)
+ * @param authCacheTtl how long token reviews and access reviews are cached
+ * @param meterRegistry registry for the adapter's own metrics, or null for a new one
+ * @param clock clock for timestamps, certificate validity and caches
+ * @param gitVersion version reported at {@code /version}
+ */
+public record AdapterOptions(
+    String host,
+    int port,
+    Path tlsCertFile,
+    Path tlsKeyFile,
+    List<String> selfSignedHosts,
+    Duration certReloadInterval,
+    RequestHeaderConfig requestHeader,
+    List<X509Certificate> clientCa,
+    boolean anonymousAuth,
+    Duration metricReadTimeout,
+    Duration authCacheTtl,
+    PrometheusMeterRegistry meterRegistry,
+    Clock clock,
+    String gitVersion) {
+  public AdapterOptions {
+    Objects.requireNonNull(host, "host");
+    if ((tlsCertFile == null) != (tlsKeyFile == null)) {
+      throw new IllegalArgumentException("tlsCertFile and tlsKeyFile go together");
+    }
+    selfSignedHosts = selfSignedHosts == null ? List.of() : List.copyOf(selfSignedHosts);
+    certReloadInterval = Objects.requireNonNullElse(certReloadInterval, Duration.ofSeconds(10));
+    clientCa = clientCa == null ? List.of() : List.copyOf(clientCa);
+    metricReadTimeout = Objects.requireNonNullElse(metricReadTimeout, Duration.ofSeconds(3));
+    authCacheTtl = Objects.requireNonNullElse(authCacheTtl, Duration.ofSeconds(10));
+    clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+    gitVersion = Objects.requireNonNullElse(gitVersion, "v1.35.0-keda4j");
+  }
+
+  /** KEDA's defaults: all interfaces, port 6443, self-signed, anonymous allowed, 3 s reads. */
+  public static AdapterOptions defaults() {
+    return new AdapterOptions(
+        "0.0.0.0", 6443, null, null, List.of(), null, null, List.of(), true, null, null, null, null,
+        null);
+  }
+
+  public AdapterOptions withListen(String newHost, int newPort) {
+    return new AdapterOptions(
+        newHost,
+        newPort,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withTlsFiles(Path cert, Path key, Duration reloadInterval) {
+    return new AdapterOptions(
+        host,
+        port,
+        cert,
+        key,
+        selfSignedHosts,
+        reloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withRequestHeader(RequestHeaderConfig config) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        config,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withClientCa(List<X509Certificate> cas) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        cas,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withAnonymousAuth(boolean allowed) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        allowed,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withMetricReadTimeout(Duration timeout) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        timeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withAuthCacheTtl(Duration ttl) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        ttl,
+        meterRegistry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withMeterRegistry(PrometheusMeterRegistry registry) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        registry,
+        clock,
+        gitVersion);
+  }
+
+  public AdapterOptions withClock(Clock newClock) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        newClock,
+        gitVersion);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.keda4j.adapter;
+
+import dev.keda4j.adapter.auth.AccessPolicy;
+import dev.keda4j.adapter.auth.Authenticator;
+import dev.keda4j.adapter.auth.Authorizer;
+import dev.keda4j.adapter.auth.CachingAuthenticator;
+import dev.keda4j.adapter.auth.CachingAuthorizer;
+import dev.keda4j.adapter.auth.RequestAuthenticator;
+import dev.keda4j.adapter.http.AdapterRoutes;
+import dev.keda4j.adapter.tls.ClientCertificateRequester;
+import dev.keda4j.adapter.tls.KeyMaterial;
+import dev.keda4j.adapter.tls.KeyMaterialFiles;
+import dev.keda4j.adapter.tls.ReloadingKeyManager;
+import dev.keda4j.adapter.tls.SelfSignedCertificate;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The external metrics API server (external.metrics.k8s.io/v1beta1) as KEDA's {@code
+ * keda-metrics-apiserver} serves it: HTTPS only, delegated authentication and authorization, values
+ * from a {@link MetricsSource}.
+ */
+public final class MetricsAdapterServer {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsAdapterServer.class);
+  private static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+
+  private MetricsAdapterServer() {}
+
+  /**
+   * Starts the server.
+   *
+   * @param vertx the Vert.x instance (not closed by the server)
+   * @param options where to listen and whom to trust
+   * @param source metric values
+   * @param tokens bearer-token reviewer (TokenReview), or null to refuse bearer tokens
+   * @param authorizer delegated authorizer (SubjectAccessReview)
+   * @return the running server, once it listens
+   */
+  public static CompletionStage<RunningAdapter> start(
+      Vertx vertx,
+      AdapterOptions options,
+      MetricsSource source,
+      Authenticator tokens,
+      Authorizer authorizer) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(authorizer, "authorizer");
+    return vertx
+        .executeBlocking(() -> initialKeyMaterial(options))
+        .compose(material -> listen(vertx, options, source, tokens, authorizer, material))
+        .toCompletionStage();
+  }
+
+  private static KeyMaterial initialKeyMaterial(AdapterOptions options) throws IOException {
+    if (options.tlsCertFile() == null) {
+      LOG.info("no serving certificate given: generated a self-signed one");
+      return SelfSignedCertificate.generate(options.selfSignedHosts(), options.clock().instant());
+    }
+    return new KeyMaterialFiles(options.tlsCertFile(), options.tlsKeyFile()).load();
+  }
+
+  private static Future<RunningAdapter> listen(
+      Vertx vertx,
+      AdapterOptions options,
+      MetricsSource source,
+      Authenticator tokens,
+      Authorizer authorizer,
+      KeyMaterial material) {
+    ReloadingKeyManager keyManager = new ReloadingKeyManager(material);
+    List<X509Certificate> acceptedIssuers = new ArrayList<>(options.clientCa());
+    if (options.requestHeader() != null) {
+      acceptedIssuers.addAll(options.requestHeader().clientCa());
+    }
+    HttpServerOptions serverOptions =
+        new HttpServerOptions()
+            .setHost(options.host())
+            .setPort(options.port())
+            .setSsl(true)
+            .setKeyCertOptions(KeyCertOptions.wrap(keyManager))
+            .setTrustOptions(TrustOptions.wrap(new ClientCertificateRequester(acceptedIssuers)))
+            .setClientAuth(ClientAuth.REQUEST)
+            .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
+    PrometheusMeterRegistry registry =
+        options.meterRegistry() != null
+            ? options.meterRegistry()
+            : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Authenticator cachedTokens =
+        tokens == null
+            ? null
+            : new CachingAuthenticator(tokens, options.authCacheTtl(), options.clock());
+    RequestAuthenticator authenticator =
+        new RequestAuthenticator(
+            options.requestHeader(),
+            options.clientCa(),
+            cachedTokens,
+            options.anonymousAuth(),
+            options.clock());
+    Authorizer policy =
+        new AccessPolicy(
+            new CachingAuthorizer(
+                authorizer, options.authCacheTtl(), options.authCacheTtl(), options.clock()));
+    AtomicBoolean shuttingDown = new AtomicBoolean();
+    AdapterRoutes.Wiring wiring =
+        new AdapterRoutes.Wiring(
+            vertx,
+            source,
+            options.metricReadTimeout(),
+            authenticator,
+            policy,
+            registry,
+            options.clock(),
+            options.gitVersion(),
+            shuttingDown::get);
+    HttpServer server =
+        vertx.createHttpServer(serverOptions).requestHandler(AdapterRoutes.router(wiring));
+    return server
+        .listen()
+        .map(
+            bound -> {
+              long reloadTimer = scheduleReload(vertx, options, keyManager);
+              LOG.info(
+                  "metrics adapter listening on https://{}:{}", options.host(), bound.actualPort());
+              return new Running(vertx, bound, keyManager, registry, reloadTimer, shuttingDown);
+            });
+  }
+
+  private static long scheduleReload(
+      Vertx vertx, AdapterOptions options, ReloadingKeyManager keyManager) {
+    if (options.tlsCertFile() == null) {
+      return -1;
+    }
+    KeyMaterialFiles files = new KeyMaterialFiles(options.tlsCertFile(), options.tlsKeyFile());
+    try {
+      files.load();
+    } catch (IOException e) {
+      LOG.warn(
+          "serving certificate {} unreadable after start: {}", files.certFile(), e.getMessage());
+    }
+    return vertx.setPeriodic(
+        options.certReloadInterval().toMillis(),
+        id ->
+            vertx
+                .executeBlocking(files::reloadIfChanged, false)
+                .onSuccess(
+                    changed ->
+                        changed.ifPresent(
+                            m -> {
+                              keyManager.replace(m);
+                              LOG.info(
+                                  "serving certificate reloaded from {}: {}",
+                                  files.certFile(),
+                                  m.leaf().getSubjectX500Principal());
+                            }))
+                .onFailure(
+                    e ->
+                        LOG.warn(
+                            "serving certificate {} not reloaded, keeping the current one: {}",
+                            files.certFile(),
+                            e.getMessage())));
+  }
+
+  private record Running(
+      Vertx vertx,
+      HttpServer server,
+      ReloadingKeyManager keyManager,
+      PrometheusMeterRegistry meterRegistry,
+      long reloadTimer,
+      AtomicBoolean shuttingDown)
+      implements RunningAdapter {
+    @Override
+    public int port() {
+      return server.actualPort();
+    }
+
+    @Override
+    public X509Certificate servingCertificate() {
+      return keyManager.current().leaf();
+    }
+
+    @Override
+    public CompletionStage<Void> close() {
+      shuttingDown.set(true);
+      if (reloadTimer >= 0) {
+        vertx.cancelTimer(reloadTimer);
+      }
+      return server.close().toCompletionStage();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.keda4j.adapter.http;
+
+import dev.keda4j.adapter.MetricsSource;
+import dev.keda4j.adapter.api.ExternalMetricList;
+import dev.keda4j.adapter.api.KubeStatus;
+import dev.keda4j.scalers.spi.MetricValue;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /apis/external.metrics.k8s.io/v1beta1/namespaces/{ns}/{metric}}. Each read is bounded
+ * by its own timer, so a hanging source delays only its own metric, and ends as an error Status —
+ * never as a zero.
+ */
+final class MetricReadHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricReadHandler.class);
+
+  private final Vertx vertx;
+  private final MetricsSource source;
+  private final Duration timeout;
+  private final Clock clock;
+
+  MetricReadHandler(Vertx vertx, MetricsSource source, Duration timeout, Clock clock) {
+    this.vertx = vertx;
+    this.source = source;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String namespace = ctx.pathParam("namespace");
+    String metric = ctx.pathParam("metric");
+    MetricQuery query = MetricQuery.resolve(ctx.request().getParam("labelSelector"));
+    if (query.error() != null) {
+      LOG.info("metric {} in {}: {}", metric, namespace, query.error().message());
+      Responses.status(ctx, query.error());
+      return;
+    }
+    String so = query.scaledObjectName();
+    read(namespace, so, metric)
+        .onSuccess(
+            values -> Responses.json(ctx, 200, ExternalMetricList.of(values, clock.instant())))
+        .onFailure(
+            failure -> {
+              String message = SourceFailures.message(failure);
+              LOG.warn("ScaledObject {}/{} metric {}: {}", namespace, so, metric, message);
+              Responses.status(ctx, KubeStatus.internal(message));
+            });
+  }
+
+  private io.vertx.core.Future<List<MetricValue>> read(String namespace, String so, String metric) {
+    Context context = vertx.getOrCreateContext();
+    Promise<List<MetricValue>> promise = Promise.promise();
+    long timer =
+        vertx.setTimer(
+            timeout.toMillis(),
+            id ->
+                promise.tryFail(
+                    new MetricReadTimeoutException(
+                        "no value within " + timeout.toMillis() + " ms")));
+    CompletionStage<List<MetricValue>> stage;
+    try {
+      stage = source.read(namespace, so, metric);
+    } catch (RuntimeException e) {
+      stage = CompletableFuture.failedFuture(e);
+    }
+    if (stage == null) {
+      stage =
+          CompletableFuture.failedFuture(new IllegalStateException("the source returned no read"));
+    }
+    stage.whenComplete(
+        (values, failure) ->
+            context.runOnContext(
+                v -> {
+                  vertx.cancelTimer(timer);
+                  if (failure != null) {
+                    promise.tryFail(failure);
+                  } else if (values == null) {
+                    promise.tryFail(new IllegalStateException("the source returned no values"));
+                  } else {
+                    promise.tryComplete(List.copyOf(values));
+                  }
+                }));
+    return promise.future();
+  }
+}

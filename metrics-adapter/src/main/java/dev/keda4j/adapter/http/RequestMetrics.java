@@ -1,0 +1,77 @@
+package dev.keda4j.adapter.http;
+
+import dev.keda4j.adapter.auth.AuthorizationAttributes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The generic API server's request metrics, {@code apiserver_request_total} and {@code
+ * apiserver_request_duration_seconds}. Like Go, only requests that passed authentication and
+ * authorization are counted, so unauthenticated callers cannot mint label values.
+ */
+final class RequestMetrics implements Handler<RoutingContext> {
+  private static final Duration[] BUCKETS = {
+    Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+    Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(600), Duration.ofMillis(800),
+    Duration.ofSeconds(1), Duration.ofMillis(1250), Duration.ofMillis(1500), Duration.ofSeconds(2),
+    Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(6),
+    Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(20),
+    Duration.ofSeconds(30), Duration.ofSeconds(45), Duration.ofSeconds(60)
+  };
+
+  private final MeterRegistry registry;
+
+  RequestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ctx.addEndHandler(
+        done -> {
+          AuthorizationAttributes a = ctx.get(AuthHandler.ATTRIBUTES);
+          if (a != null) {
+            record(a, ctx.request().method().name(), ctx.response().getStatusCode(), start);
+          }
+        });
+    ctx.next();
+  }
+
+  private void record(AuthorizationAttributes a, String method, int code, long start) {
+    String verb = a.resourceRequest() ? a.verb().toUpperCase(Locale.ROOT) : method;
+    Tags tags =
+        Tags.of(
+            "verb",
+            verb,
+            "group",
+            a.apiGroup(),
+            "version",
+            a.apiVersion(),
+            "resource",
+            a.resource(),
+            "subresource",
+            "",
+            "scope",
+            a.resourceRequest() ? "namespace" : "",
+            "component",
+            "apiserver");
+    Counter.builder("apiserver.request")
+        .description("Counter of apiserver requests broken out by verb, resource and code.")
+        .tags(tags.and("code", Integer.toString(code)))
+        .register(registry)
+        .increment();
+    Timer.builder("apiserver.request.duration")
+        .description("Response latency distribution in seconds for each verb and resource.")
+        .tags(tags)
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry)
+        .record(Duration.ofNanos(System.nanoTime() - start));
+  }
+}

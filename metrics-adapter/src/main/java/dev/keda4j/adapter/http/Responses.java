@@ -1,0 +1,28 @@
+package dev.keda4j.adapter.http;
+
+import dev.keda4j.adapter.api.KubeStatus;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Writes JSON bodies and Status failures the way the generic API server does. */
+final class Responses {
+  static final String JSON = "application/json";
+
+  private Responses() {}
+
+  static void json(RoutingContext ctx, int code, JsonObject body) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    boolean pretty = "true".equals(ctx.request().getParam("pretty"));
+    ctx.response()
+        .setStatusCode(code)
+        .putHeader("Content-Type", JSON)
+        .putHeader("Cache-Control", "no-cache, private")
+        .end((pretty ? body.encodePrettily() : body.encode()) + "\n");
+  }
+
+  static void status(RoutingContext ctx, KubeStatus status) {
+    json(ctx, status.code(), status.toJson());
+  }
+}

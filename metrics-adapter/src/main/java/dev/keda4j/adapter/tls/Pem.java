@@ -1,0 +1,83 @@
+package dev.keda4j.adapter.tls;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/** PEM reading and writing (certificates; PKCS#1, SEC1 and PKCS#8 keys). */
+public final class Pem {
+  private Pem() {}
+
+  /** Every certificate in {@code pem}. */
+  public static List<X509Certificate> certificates(String pem) throws IOException {
+    List<X509Certificate> certs = new ArrayList<>();
+    JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+        if (o instanceof X509CertificateHolder holder) {
+          certs.add(converter.getCertificate(holder));
+        }
+      }
+    } catch (CertificateException e) {
+      throw new IOException("not a valid certificate: " + e.getMessage(), e);
+    }
+    return certs;
+  }
+
+  /** The first private key in {@code pem}. The message never contains key bytes. */
+  public static PrivateKey privateKey(String pem) throws IOException {
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+    try (Reader r = new StringReader(pem);
+        PEMParser parser = new PEMParser(r)) {
+      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+        if (o instanceof PEMKeyPair pair) {
+          return converter.getKeyPair(pair).getPrivate();
+        }
+        if (o instanceof PrivateKeyInfo info) {
+          return converter.getPrivateKey(info);
+        }
+      }
+    }
+    throw new IOException("no private key found");
+  }
+
+  /** Reads a certificate file and a key file. */
+  public static KeyMaterial read(Path certFile, Path keyFile) throws IOException {
+    List<X509Certificate> chain =
+        certificates(Files.readString(certFile, StandardCharsets.US_ASCII));
+    if (chain.isEmpty()) {
+      throw new IOException("no certificate in " + certFile);
+    }
+    PrivateKey key = privateKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
+    return new KeyMaterial(key, chain);
+  }
+
+  /** PEM text of certificates or keys. */
+  public static String encode(Object... objects) {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      for (Object o : objects) {
+        writer.writeObject(o);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("writing PEM to memory cannot fail", e);
+    }
+    return out.toString();
+  }
+}
