@@ -162,7 +162,7 @@ class RabbitMqConfigTest {
     assertThat(c.toString()).doesNotContain("s3cr3t");
   }
 
-  static Stream<Arguments> invalid() {
+  static Stream<Arguments> invalidTrigger() {
     return Stream.of(
         Arguments.of(
             "missing host",
@@ -249,7 +249,11 @@ class RabbitMqConfigTest {
             md(HTTP, "mode", "QueueLength", "value", "AA"),
             Map.of(),
             "unable to set param \"value\" value \"AA\": invalid character 'A' looking for"
-                + " beginning of value"),
+                + " beginning of value"));
+  }
+
+  static Stream<Arguments> invalidAuth() {
+    return Stream.of(
         Arguments.of(
             "username without password",
             md(HTTP),
@@ -298,7 +302,7 @@ class RabbitMqConfigTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("invalid")
+  @MethodSource({"invalidTrigger", "invalidAuth"})
   void invalidConfigs(
       String name, Map<String, String> md, Map<String, String> auth, String reason) {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> bind(md, auth));
