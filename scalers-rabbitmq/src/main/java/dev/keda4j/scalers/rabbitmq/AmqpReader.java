@@ -3,6 +3,7 @@ package dev.keda4j.scalers.rabbitmq;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /** Reads the ready count by passive declare on a shared connection, off the event loops. */
 final class AmqpReader implements QueueReader {
@@ -18,7 +19,15 @@ final class AmqpReader implements QueueReader {
 
   @Override
   public CompletionStage<QueueStats> read() {
-    return CompletableFuture.supplyAsync(
-        () -> QueueStats.ofAmqpCount(connection.readyCount(queueName)), blockingPool);
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> QueueStats.ofAmqpCount(connection.readyCount(queueName)), blockingPool);
+    } catch (RejectedExecutionException e) {
+      // A saturated or shut-down pool is a failed poll like any other, not an exception thrown
+      // here.
+      return CompletableFuture.failedFuture(
+          new RabbitMqScalerException(
+              "rabbitmq: no blocking thread to read queue " + queueName + ": " + e.getMessage()));
+    }
   }
 }
