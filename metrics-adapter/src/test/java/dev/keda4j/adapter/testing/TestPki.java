@@ -2,9 +2,12 @@ package dev.keda4j.adapter.testing;
 
 import dev.keda4j.adapter.tls.KeyMaterial;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -12,9 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -91,7 +98,11 @@ public final class TestPki {
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, new char[0]);
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(kmf.getKeyManagers(), new TrustManager[] {new TrustAnyServer()}, RANDOM);
+      KeyManager[] keyManagers =
+          identity == null
+              ? kmf.getKeyManagers()
+              : new KeyManager[] {new AlwaysPresent((X509KeyManager) kmf.getKeyManagers()[0])};
+      ctx.init(keyManagers, new TrustManager[] {new TrustAnyServer()}, RANDOM);
       return ctx;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -120,6 +131,53 @@ public final class TestPki {
     return new JcaX509CertificateConverter()
         .getCertificate(
             b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+  }
+
+  /**
+   * Presents the identity whatever CAs the server asks for, so a test can show what the server does
+   * with a certificate from a CA it does not know.
+   */
+  private static final class AlwaysPresent extends X509ExtendedKeyManager {
+    private final X509KeyManager delegate;
+
+    AlwaysPresent(X509KeyManager delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+      return "me";
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return "me";
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {"me"};
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return delegate.getCertificateChain(alias);
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return delegate.getPrivateKey(alias);
+    }
   }
 
   /** Tests talk to a server with a generated certificate. */
