@@ -70,10 +70,7 @@ public final class AzureQueueScaler implements Scaler {
   }
 
   private static Mono<Long> approximate(QueueAsyncClient queue) {
-    return queue
-        .getProperties()
-        .map(QueueProperties::getApproximateMessagesCount)
-        .map(Long::valueOf);
+    return queue.getProperties().map(QueueProperties::getApproximateMessagesCountLong);
   }
 
   private static Mono<Long> visible(QueueAsyncClient queue) {
