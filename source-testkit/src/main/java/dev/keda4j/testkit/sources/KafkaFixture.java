@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -119,14 +120,25 @@ public final class KafkaFixture extends AbstractFixture {
   }
 
   private synchronized void deleteCreated() throws Exception {
-    if (!groups.isEmpty()) {
-      admin.deleteConsumerGroups(groups).all().get(OP.toSeconds(), TimeUnit.SECONDS);
+    // topics first: a group that never committed makes deleteConsumerGroups fail
+    // (GroupIdNotFound), and that must not leave the topics behind on a shared broker
+    try {
+      if (!topics.isEmpty()) {
+        admin.deleteTopics(topics).all().get(OP.toSeconds(), TimeUnit.SECONDS);
+      }
+    } finally {
+      topics.clear();
     }
-    if (!topics.isEmpty()) {
-      admin.deleteTopics(topics).all().get(OP.toSeconds(), TimeUnit.SECONDS);
+    for (String group : groups) {
+      try {
+        admin.deleteConsumerGroups(List.of(group)).all().get(OP.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+          throw e;
+        }
+      }
     }
     groups.clear();
-    topics.clear();
   }
 
   @Override

@@ -56,4 +56,14 @@ class KafkaFixtureTest {
     }
     assertThat(KAFKA.admin().listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(topic);
   }
+
+  @Test
+  void aGroupThatNeverCommittedDoesNotLeaveTopicsBehind() throws Exception {
+    String topic;
+    try (KafkaFixture own = new KafkaFixture()) {
+      topic = own.createTopic(1);
+      own.group();
+    }
+    assertThat(KAFKA.admin().listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(topic);
+  }
 }
