@@ -19,6 +19,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** PEM reading and writing (certificates; PKCS#1, SEC1 and PKCS#8 keys). */
 public final class Pem {
@@ -47,7 +48,7 @@ public final class Pem {
         PEMParser parser = new PEMParser(r)) {
       for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
         if (o instanceof PEMKeyPair pair) {
-          return converter.getKeyPair(pair).getPrivate();
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
         if (o instanceof PrivateKeyInfo info) {
           return converter.getPrivateKey(info);
@@ -68,12 +69,13 @@ public final class Pem {
     return new KeyMaterial(key, chain);
   }
 
-  /** PEM text of certificates or keys. */
+  /** PEM text of certificates and keys (keys as unencrypted PKCS#8). */
   public static String encode(Object... objects) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       for (Object o : objects) {
-        writer.writeObject(o);
+        // PKCS#8 carries the EC curve in the algorithm identifier; SEC1 from a JDK key would not
+        writer.writeObject(o instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : o);
       }
     } catch (IOException e) {
       throw new IllegalStateException("writing PEM to memory cannot fail", e);
