@@ -2,6 +2,9 @@ package dev.keda4j.app;
 
 import dev.keda4j.api.manifest.ManifestValidator;
 import dev.keda4j.api.manifest.ValidationReport;
+import dev.keda4j.controller.scaling.offline.OfflineProblem;
+import dev.keda4j.controller.scaling.offline.OfflineTriggerCheck;
+import dev.keda4j.scalers.spi.ScalerRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Check manifests offline: the keda.sh/v1alpha1 CRD schema (strict: a misspelled field is an"
           + " error), KEDA's own rules, and each trigger's parameters.",
-      "Exits 1 when a problem is found, printing one line per problem."
+      "Prints one line per problem, ERROR or WARN first. A reference to an object that is not in"
+          + " the given files (a Secret, a TriggerAuthentication, the scale target) is a WARN:"
+          + " pass those files too to check what comes from them.",
+      "Exits 1 when an ERROR is found."
     })
 final class ValidateCommand implements Callable<Integer> {
 
@@ -45,9 +51,13 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     ValidationReport report = new ManifestValidator().validate(files);
+    List<OfflineProblem> triggerProblems =
+        new OfflineTriggerCheck().check(report, ScalerRegistry.load(), files);
     PrintWriter out = spec.commandLine().getOut();
-    report.problems().forEach(out::println);
+    report.problems().forEach(line -> out.println("ERROR " + line));
+    triggerProblems.forEach(problem -> out.println(problem.prefixedLine()));
     out.flush();
-    return report.ok() ? 0 : PROBLEMS_FOUND;
+    boolean failed = !report.ok() || OfflineTriggerCheck.hasErrors(triggerProblems);
+    return failed ? PROBLEMS_FOUND : 0;
   }
 }
