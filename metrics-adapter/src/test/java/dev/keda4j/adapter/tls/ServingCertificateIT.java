@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Serving certificates: from files, reloaded when the files change, self-signed otherwise. */
 class ServingCertificateIT {
@@ -117,6 +119,52 @@ class ServingCertificateIT {
     assertThat(c.getSubjectAlternativeNames())
         .extracting(san -> String.valueOf(san.get(1)))
         .contains("localhost", "127.0.0.1");
+  }
+
+  private void openssl(String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/openssl"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"rsa-pkcs1", "ec-sec1", "ec-pkcs8"})
+  void opensslKeyFormatsAreServed(String format) throws Exception {
+    switch (format) {
+      case "rsa-pkcs1" -> openssl("genrsa", "-traditional", "-out", "tls.key", "2048");
+      case "ec-sec1" -> openssl("ecparam", "-name", "prime256v1", "-genkey", "-out", "tls.key");
+      default ->
+          openssl(
+              "genpkey",
+              "-algorithm",
+              "EC",
+              "-pkeyopt",
+              "ec_paramgen_curve:P-256",
+              "-out",
+              "tls.key");
+    }
+    openssl(
+        "req",
+        "-x509",
+        "-new",
+        "-key",
+        "tls.key",
+        "-subj",
+        "/CN=" + format,
+        "-addext",
+        "subjectAltName=IP:127.0.0.1",
+        "-days",
+        "1",
+        "-out",
+        "tls.crt");
+    adapter =
+        start(
+            AdapterOptions.defaults()
+                .withTlsFiles(
+                    dir.resolve("tls.crt"), dir.resolve("tls.key"), Duration.ofMinutes(1)));
+    assertThat(served().getSubjectX500Principal().getName()).isEqualTo("CN=" + format);
   }
 
   @Test
