@@ -1,0 +1,53 @@
+package dev.keda4j.controller.k8s;
+
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.BatchV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.V1DeleteOptions;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.util.List;
+
+/** {@link JobsApi} over client-java's BatchV1Api and CoreV1Api. */
+public final class KubeJobsApi implements JobsApi {
+  private final BatchV1Api batch;
+  private final CoreV1Api core;
+
+  public KubeJobsApi(ApiClient client) {
+    this.batch = new BatchV1Api(client);
+    this.core = new CoreV1Api(client);
+  }
+
+  @Override
+  public List<V1Job> listJobs(String namespace, String labelSelector) {
+    return KubeCalls.call(
+            "list Jobs in " + namespace,
+            () -> batch.listNamespacedJob(namespace).labelSelector(labelSelector).execute())
+        .getItems();
+  }
+
+  @Override
+  public V1Job createJob(String namespace, V1Job job) {
+    return KubeCalls.call(
+        "create Job in " + namespace, () -> batch.createNamespacedJob(namespace, job).execute());
+  }
+
+  @Override
+  public void deleteJob(String namespace, String name, String propagationPolicy) {
+    KubeCalls.find(
+        "delete Job " + namespace + "/" + name,
+        () ->
+            batch
+                .deleteNamespacedJob(name, namespace)
+                .body(new V1DeleteOptions().propagationPolicy(propagationPolicy))
+                .execute());
+  }
+
+  @Override
+  public List<V1Pod> listPods(String namespace, String labelSelector) {
+    return KubeCalls.call(
+            "list Pods in " + namespace,
+            () -> core.listNamespacedPod(namespace).labelSelector(labelSelector).execute())
+        .getItems();
+  }
+}

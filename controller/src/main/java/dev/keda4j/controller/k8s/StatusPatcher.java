@@ -1,0 +1,61 @@
+package dev.keda4j.controller.k8s;
+
+import com.google.gson.JsonObject;
+import dev.keda4j.api.manifest.Manifests;
+import io.kubernetes.client.custom.V1Patch;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.util.PatchUtils;
+
+/**
+ * JSON merge patches on the {@code /status} subresource of a keda.sh object. A merge patch needs no
+ * resourceVersion, so the loop never races the controller's own writes into conflicts. Callers send
+ * only the fields that changed.
+ */
+public final class StatusPatcher {
+  private final ApiClient client;
+  private final CustomObjectsApi custom;
+
+  public StatusPatcher(ApiClient client) {
+    this.client = client;
+    this.custom = new CustomObjectsApi(client);
+  }
+
+  /**
+   * @param status the changed status fields (JSON null deletes a field)
+   */
+  public void patchStatus(
+      String group, String version, String plural, String ns, String name, JsonObject status) {
+    JsonObject body = new JsonObject();
+    body.add("status", status);
+    V1Patch patch = new V1Patch(Manifests.gson().toJson(body));
+    KubeCalls.call(
+        "patch status of " + plural + " " + ns + "/" + name,
+        () ->
+            PatchUtils.patch(
+                Object.class,
+                () ->
+                    custom
+                        .patchNamespacedCustomObjectStatus(group, version, ns, plural, name, patch)
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client));
+  }
+
+  /** A merge patch on the object itself (metadata, e.g. finalizers). */
+  public void patchObject(
+      String group, String version, String plural, String ns, String name, JsonObject body) {
+    V1Patch patch = new V1Patch(Manifests.gson().toJson(body));
+    KubeCalls.call(
+        "patch " + plural + " " + ns + "/" + name,
+        () ->
+            PatchUtils.patch(
+                Object.class,
+                () ->
+                    custom
+                        .patchNamespacedCustomObject(group, version, ns, plural, name, patch)
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client));
+  }
+}

@@ -1,0 +1,186 @@
+package dev.keda4j.controller.scaledjob;
+
+import com.google.gson.JsonObject;
+import dev.keda4j.api.v1alpha1.KedaApi;
+import dev.keda4j.api.v1alpha1.ScaledJob;
+import dev.keda4j.api.v1alpha1.ScaledJobStatus;
+import dev.keda4j.controller.k8s.KubeCallException;
+import dev.keda4j.controller.k8s.ObjectRefs;
+import dev.keda4j.controller.scaling.TriggerScaler;
+import dev.keda4j.controller.scaling.resolve.ResolvedTrigger;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job loop of one ScaledJob: observe (triggers, Jobs and Pods from the API) → decide ({@link
+ * JobPlanner}, pure) → apply (create Jobs, status, events, history cleanup). Counting from the API
+ * every poll is what keeps the count exact across restarts.
+ */
+public final class JobLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(JobLoop.class);
+  private static final Set<String> OWNED_STATUS =
+      Set.of("conditions", "lastActiveTime", "triggersActivity");
+  private static final String JOB_NAME_LABEL = "job-name";
+  private static final String NEW_JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
+
+  private final ScaledJob sj;
+  private final JobLoopServices services;
+  private final String key;
+  private final String ns;
+  private final String name;
+  private JsonObject knownStatus;
+  private ScaledJobStatus knownStatusModel;
+
+  public JobLoop(ScaledJob sj, JobLoopServices services) {
+    this.sj = sj;
+    this.services = services;
+    this.key = ObjectRefs.describe(sj);
+    this.ns = sj.getMetadata().getNamespace();
+    this.name = sj.getMetadata().getName();
+    this.knownStatusModel = sj.getStatus();
+    this.knownStatus = dev.keda4j.controller.k8s.StatusWriter.tree(sj.getStatus());
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** One poll; returns the decision, or empty when the Jobs could not be counted. */
+  public synchronized Optional<JobPlan> poll() {
+    Instant now = services.clock().instant();
+    TriggerReadings readings = readTriggers();
+    for (String error : readings.errors()) {
+      LOG.warn("{}: trigger error: {}", key, error);
+      services.events().warning(sj, ScaledJobEvents.SCALER_FAILED, error);
+    }
+    List<V1Job> jobs;
+    try {
+      jobs = services.jobs().listJobs(ns, JobFactory.selector(name));
+    } catch (KubeCallException e) {
+      // counting nothing would create jobs that may already exist: skip the poll instead
+      LOG.warn("{}: jobs not listed, no jobs created this poll: {}", key, e.getMessage());
+      return Optional.empty();
+    }
+    JobCounts counts = JobCounter.count(jobs, podsByJob(), pendingPodConditions());
+    JobPlan plan = JobPlanner.plan(sj, readings.metrics(), counts);
+    LOG.debug("{}: {} {} → {}", key, readings.metrics(), counts, plan);
+    if (plan.active() && plan.effectiveMax() > 0) {
+      createJobs(plan.jobsToCreate());
+    }
+    writeStatus(PollStatus.next(knownStatusModel, plan, readings, now));
+    cleanupHistory(jobs);
+    return Optional.of(plan);
+  }
+
+  private TriggerReadings readTriggers() {
+    List<TriggerScaler> scalers;
+    try {
+      List<ResolvedTrigger> resolved = services.resolver().resolve(sj);
+      scalers = services.scalers().scalers(key, resolved);
+    } catch (KubeCallException e) {
+      return new TriggerReadings(List.of(), List.of(e.getMessage()), Map.of());
+    }
+    return services.poller().poll(key, scalers, sj.maxReplicaCount());
+  }
+
+  private Optional<Map<String, List<V1Pod>>> podsByJob() {
+    List<V1Pod> pods;
+    try {
+      // one list for all jobs of the ScaledJob: the pod template carries its name label
+      pods = services.jobs().listPods(ns, JobFactory.selector(name));
+    } catch (KubeCallException e) {
+      LOG.warn(
+          "{}: pods not listed, every unfinished job counts as pending: {}", key, e.getMessage());
+      return Optional.empty();
+    }
+    Map<String, List<V1Pod>> byJob = new HashMap<>();
+    for (V1Pod p : pods) {
+      Map<String, String> labels = p.getMetadata() == null ? null : p.getMetadata().getLabels();
+      if (labels == null) {
+        continue;
+      }
+      String job = labels.getOrDefault(JOB_NAME_LABEL, labels.get(NEW_JOB_NAME_LABEL));
+      if (job != null) {
+        byJob.computeIfAbsent(job, k -> new ArrayList<>()).add(p);
+      }
+    }
+    return Optional.of(byJob);
+  }
+
+  private List<String> pendingPodConditions() {
+    return sj.getSpec().getScalingStrategy() == null
+        ? List.of()
+        : sj.getSpec().getScalingStrategy().getPendingPodConditions();
+  }
+
+  private void createJobs(long n) {
+    for (long i = 0; i < n; i++) {
+      V1Job job = services.factory().newJob(sj);
+      try {
+        services.jobs().createJob(ns, job);
+      } catch (KubeCallException e) {
+        LOG.warn("{}: job not created: {}", key, e.getMessage());
+        services
+            .events()
+            .warning(
+                sj,
+                ScaledJobEvents.JOB_CREATE_FAILED,
+                ScaledJobEvents.jobCreateFailed(
+                    job.getMetadata().getGenerateName(), e.getMessage()));
+      }
+    }
+    LOG.info("{}: created {} jobs", key, n);
+    services.events().normal(sj, ScaledJobEvents.JOBS_CREATED, ScaledJobEvents.jobsCreated(n));
+  }
+
+  private void writeStatus(PollStatus.Outcome outcome) {
+    for (EventSpec e : outcome.events()) {
+      services.events().record(sj, e.type(), e.reason(), e.message());
+    }
+    JsonObject desired = dev.keda4j.controller.k8s.StatusWriter.tree(outcome.status());
+    desired.keySet().retainAll(OWNED_STATUS);
+    try {
+      services
+          .status()
+          .write(
+              KedaApi.GROUP,
+              KedaApi.VERSION,
+              KedaApi.SCALED_JOBS,
+              ns,
+              name,
+              knownStatus,
+              desired,
+              OWNED_STATUS);
+      JsonObject merged = knownStatus.deepCopy();
+      OWNED_STATUS.forEach(merged::remove);
+      desired.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+      knownStatus = merged;
+      knownStatusModel = outcome.status();
+    } catch (KubeCallException e) {
+      LOG.warn("{}: status not written: {}", key, e.getMessage());
+    }
+  }
+
+  private void cleanupHistory(List<V1Job> jobs) {
+    for (V1Job job : HistoryCleanup.jobsToDelete(sj, jobs)) {
+      String jobName = job.getMetadata().getName();
+      try {
+        services.jobs().deleteJob(ns, jobName, "Background");
+        LOG.info("{}: deleted finished job {} beyond the history limit", key, jobName);
+      } catch (KubeCallException e) {
+        LOG.warn(
+            "{}: history cleanup stopped, job {} not deleted: {}", key, jobName, e.getMessage());
+        return;
+      }
+    }
+  }
+}

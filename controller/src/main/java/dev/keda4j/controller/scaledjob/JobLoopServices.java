@@ -1,0 +1,30 @@
+package dev.keda4j.controller.scaledjob;
+
+import dev.keda4j.controller.k8s.EventRecorder;
+import dev.keda4j.controller.k8s.JobsApi;
+import dev.keda4j.controller.k8s.StatusWriter;
+import dev.keda4j.controller.scaling.ScalerCache;
+import dev.keda4j.controller.scaling.resolve.TriggerResolver;
+import java.time.Clock;
+
+/**
+ * What every job loop shares.
+ *
+ * @param resolver resolves triggers (env, auth) into scaler contexts
+ * @param scalers the scaler cache
+ * @param poller reads the triggers
+ * @param jobs Job and Pod calls
+ * @param factory builds Jobs
+ * @param events records events
+ * @param status writes status
+ * @param clock the time of each poll
+ */
+public record JobLoopServices(
+    TriggerResolver resolver,
+    ScalerCache scalers,
+    TriggerPoller poller,
+    JobsApi jobs,
+    JobFactory factory,
+    EventRecorder events,
+    StatusWriter status,
+    Clock clock) {}
