@@ -58,6 +58,10 @@ class FallbackPolicyTest {
 
   /** name, spec, read, expected failures (null = health untouched), value milli or null, error. */
   static Stream<Arguments> rows() {
+    return Stream.concat(rowsPart0(), rowsPart1());
+  }
+
+  static Stream<Arguments> rowsPart0() {
     return Stream.of(
         Arguments.of(
             "12 static: 4th failure → 10 × 10 = 100",
@@ -128,7 +132,11 @@ class FallbackPolicyTest {
             error(null, 6),
             1,
             null,
-            "boom"),
+            "boom"));
+  }
+
+  static Stream<Arguments> rowsPart1() {
+    return Stream.of(
         Arguments.of(
             "threshold 0: first failure falls back",
             spec(fb(0, 2, "static")),
