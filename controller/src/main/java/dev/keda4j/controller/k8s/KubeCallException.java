@@ -18,7 +18,16 @@ public final class KubeCallException extends RuntimeException {
     return code;
   }
 
+  // the root cause's type says what went wrong (timeout, refused, interrupted) without echoing
+  // anything the server or a request carried
   private static String describe(Throwable cause) {
-    return cause == null ? "unknown error" : cause.getClass().getSimpleName();
+    if (cause == null) {
+      return "unknown error";
+    }
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName();
   }
 }

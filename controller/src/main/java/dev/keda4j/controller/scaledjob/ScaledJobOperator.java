@@ -1,0 +1,82 @@
+package dev.keda4j.controller.scaledjob;
+
+import dev.keda4j.controller.k8s.KubeEventRecorder;
+import dev.keda4j.controller.k8s.KubeJobsApi;
+import dev.keda4j.controller.k8s.KubeObjectLookup;
+import dev.keda4j.controller.k8s.StatusPatcher;
+import dev.keda4j.controller.k8s.StatusWriter;
+import dev.keda4j.controller.scaling.PollScheduler;
+import dev.keda4j.controller.scaling.ScalerCache;
+import dev.keda4j.controller.scaling.resolve.TriggerResolver;
+import io.kubernetes.client.openapi.ApiClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Wires the ScaledJob side over client-java: services, reconciler and informer-driven controller.
+ */
+public final class ScaledJobOperator implements AutoCloseable {
+  private final ScaledJobController controller;
+  private final JobLoopServices services;
+
+  private ScaledJobOperator(ScaledJobController controller, JobLoopServices services) {
+    this.controller = controller;
+    this.services = services;
+  }
+
+  /**
+   * Services over {@code client}.
+   *
+   * @param clusterObjectNamespace KEDA's namespace (ClusterTriggerAuthentication secrets)
+   * @param operatorVersion the {@code app.kubernetes.io/version} label on Jobs
+   * @param pollTimeout the longest one metric read may take
+   */
+  public static JobLoopServices services(
+      ApiClient client,
+      ScalerCache cache,
+      Clock clock,
+      String clusterObjectNamespace,
+      String operatorVersion,
+      Duration pollTimeout) {
+    return new JobLoopServices(
+        TriggerResolver.of(new KubeObjectLookup(client), clusterObjectNamespace),
+        cache,
+        new TriggerPoller(cache, pollTimeout),
+        new KubeJobsApi(client),
+        new JobFactory(operatorVersion),
+        new KubeEventRecorder(client, clock),
+        new StatusWriter(new StatusPatcher(client)),
+        clock);
+  }
+
+  /**
+   * Starts watching ScaledJobs of {@code namespace} (null: all) and returns once synced.
+   *
+   * @param scheduler the shared poll scheduler (not closed by this operator)
+   */
+  public static ScaledJobOperator start(
+      ApiClient client,
+      String namespace,
+      JobLoopServices services,
+      PollScheduler scheduler,
+      Duration retryDelay)
+      throws TimeoutException, InterruptedException {
+    ScaledJobReconciler reconciler =
+        new ScaledJobReconciler(services, scheduler, new StatusPatcher(client));
+    ScaledJobController controller =
+        new ScaledJobController(client, namespace, reconciler, retryDelay);
+    controller.start(Duration.ofSeconds(30));
+    return new ScaledJobOperator(controller, services);
+  }
+
+  public JobLoopServices services() {
+    return services;
+  }
+
+  /** Stops watching and every job loop it started. */
+  @Override
+  public void close() {
+    controller.close();
+  }
+}

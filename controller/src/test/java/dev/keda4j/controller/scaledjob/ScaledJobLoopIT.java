@@ -1,0 +1,399 @@
+package dev.keda4j.controller.scaledjob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keda4j.api.v1alpha1.Condition;
+import dev.keda4j.api.v1alpha1.KedaApi;
+import dev.keda4j.api.v1alpha1.ScaledJob;
+import dev.keda4j.api.v1alpha1.ScaledJobList;
+import dev.keda4j.controller.scaling.PollScheduler;
+import dev.keda4j.controller.scaling.ScalerCache;
+import dev.keda4j.scalers.spi.ScalerRegistry;
+import dev.keda4j.scalers.spi.ScalerRuntime;
+import dev.keda4j.testkit.kube.KubeApi;
+import dev.keda4j.testkit.sources.RedisFixture;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.BatchV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodStatus;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The job loop against the Kubernetes API fixture and the real Redis: the seed's Redis ScaledJob
+ * launches exactly the Jobs the queue needs, across polls and restarts.
+ */
+class ScaledJobLoopIT {
+  @RegisterExtension static final KubeApi KUBE = KubeApi.create();
+  @RegisterExtension static final RedisFixture REDIS = new RedisFixture();
+
+  private static Vertx vertx;
+  private static ExecutorService blocking;
+
+  private ScalerRuntime runtime;
+  private ScalerCache cache;
+  private PollScheduler scheduler;
+  private ScaledJobOperator operator;
+  private final List<String> keys = new ArrayList<>();
+
+  /** One namespace per test, so no operator sees another test's ScaledJobs. */
+  private String ns;
+
+  @BeforeAll
+  static void startVertx() {
+    vertx = Vertx.vertx();
+    blocking = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterAll
+  static void stopVertx() throws Exception {
+    blocking.shutdownNow();
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void secret() {
+    ns = KUBE.createNamespace("sj");
+    KUBE.apply(
+        """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: redis-runner, namespace: %s}
+        stringData:
+          REDIS_HOST: "%s"
+          REDIS_PORT: "%d"
+          REDIS_PASSWORD: ""
+        """
+            .formatted(ns, REDIS.host(), REDIS.port()));
+    runtime = new ScalerRuntime(vertx, blocking);
+    cache = new ScalerCache(ScalerRegistry.load(), runtime);
+    scheduler = new PollScheduler(2, "sj-it");
+  }
+
+  @AfterEach
+  void stopAll() {
+    stopOperator();
+    cache.close();
+    runtime.close();
+    keys.forEach(k -> REDIS.call("DEL", k));
+  }
+
+  @Test
+  void defaultStrategyCreatesExactlySixJobsAcrossPollsAndARestartMidBurst() throws Exception {
+    String sj = unique("def");
+    String list = queue(6);
+    KUBE.withQpsLimit(15);
+    try {
+      startOperator();
+      KUBE.apply(seed(sj, list, "strategy: default"));
+      await(Duration.ofSeconds(20), () -> jobs(sj).size() >= 2);
+      stopOperator();
+      int atRestart = jobs(sj).size();
+      startOperator();
+      await(Duration.ofSeconds(20), () -> jobs(sj).size() >= 6);
+      Thread.sleep(3500);
+      assertThat(jobs(sj)).hasSize(6);
+      assertThat(atRestart).isBetween(2, 6);
+    } finally {
+      KUBE.withoutQpsLimit();
+    }
+    assertThat(condition(sj, "Ready").getStatus()).isEqualTo("True");
+    assertThat(condition(sj, "Active").getReason()).isEqualTo("ScalerActive");
+    assertThat(eventMessages(sj, "KEDAJobsCreated")).isNotEmpty();
+  }
+
+  @Test
+  void accurateStrategyWithPendingPodsCreatesExactlySixJobs() throws Exception {
+    String sj = unique("acc");
+    String list = queue(6);
+    startOperator();
+    KUBE.apply(seed(sj, list, "strategy: accurate"));
+    await(Duration.ofSeconds(20), () -> jobs(sj).size() >= 6);
+    Set<String> withPods = new HashSet<>();
+    for (int round = 0; round < 4; round++) {
+      for (V1Job j : jobs(sj)) {
+        if (withPods.add(j.getMetadata().getName())) {
+          pendingPod(sj, j.getMetadata().getName());
+        }
+      }
+      if (round == 1) {
+        stopOperator();
+        startOperator();
+      }
+      Thread.sleep(1100);
+    }
+    assertThat(jobs(sj)).hasSize(6);
+    assertThat(withPods).hasSize(6);
+  }
+
+  @Test
+  void seedCustomStrategyCountsFollowTheFormulaPollByPoll() throws Exception {
+    String sj = unique("cus");
+    String list = queue(6);
+    KUBE.apply(
+        seed(
+            sj,
+            list,
+            """
+            strategy: "custom"
+                customScalingQueueLengthDeduction: 1
+                customScalingRunningJobPercentage: "0.5"\
+            """));
+    ScaledJob model = read(sj);
+    JobLoop loop = new JobLoop(model, services());
+    List<Integer> counts = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      loop.poll();
+      counts.add(jobs(sj).size());
+    }
+    // maxScale 6, running r: min(6 - 1 - int(r * 0.5), 25) more, up to the queue length 6
+    assertThat(counts).containsExactly(5, 8, 9, 10, 10, 10);
+  }
+
+  @Test
+  void brokenScaledJobsReportTheFieldWhileOthersKeepRunning() throws Exception {
+    String good = unique("good");
+    String withMetricType = unique("mt");
+    String noTarget = unique("nt");
+    String list = queue(2);
+    startOperator();
+    KUBE.apply(
+        seed(withMetricType, list, "strategy: default")
+            .replace("- type: redis", "- type: redis\n      metricType: Value"));
+    KUBE.apply(
+        """
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledJob
+        metadata: {name: %s, namespace: %s}
+        spec:
+          pollingInterval: 1
+          triggers:
+            - type: redis
+              metadata: {listName: %s, listLength: "1", address: "127.0.0.1:1"}
+        """
+            .formatted(noTarget, ns, list));
+    KUBE.apply(seed(good, list, "strategy: default"));
+    await(Duration.ofSeconds(20), () -> jobs(good).size() >= 2);
+    await(
+        Duration.ofSeconds(20),
+        () ->
+            condition(withMetricType, "Ready") != null
+                && "False".equals(condition(withMetricType, "Ready").getStatus()));
+    await(
+        Duration.ofSeconds(20),
+        () ->
+            condition(noTarget, "Ready") != null
+                && "False".equals(condition(noTarget, "Ready").getStatus()));
+    assertThat(condition(withMetricType, "Ready").getMessage())
+        .contains("Cannot set metricType in ScaledJob triggers")
+        .contains("spec.triggers[0].metricType");
+    assertThat(condition(withMetricType, "Ready").getReason()).isEqualTo("ScaledJobCheckFailed");
+    assertThat(condition(noTarget, "Ready").getMessage()).contains("spec.jobTargetRef");
+    assertThat(eventMessages(withMetricType, "ScaledJobCheckFailed")).isNotEmpty();
+    assertThat(jobs(withMetricType)).isEmpty();
+    assertThat(jobs(noTarget)).isEmpty();
+    Thread.sleep(1500);
+    assertThat(jobs(good)).hasSize(2);
+  }
+
+  @Test
+  void pausedScaledJobCreatesNoJobs() throws Exception {
+    String sj = unique("pause");
+    String list = queue(3);
+    startOperator();
+    KUBE.apply(
+        seed(sj, list, "strategy: default")
+            .replace(
+                "metadata: {name: " + sj + ", namespace: " + ns + "}",
+                "metadata: {name: "
+                    + sj
+                    + ", namespace: "
+                    + ns
+                    + ", annotations: {autoscaling.keda.sh/paused: \"true\"}}"));
+    await(
+        Duration.ofSeconds(20),
+        () ->
+            condition(sj, "Paused") != null && "True".equals(condition(sj, "Paused").getStatus()));
+    Thread.sleep(1500);
+    assertThat(jobs(sj)).isEmpty();
+    assertThat(condition(sj, "Paused").getReason()).isEqualTo("ScaledJobPaused");
+  }
+
+  private String unique(String prefix) {
+    return "sj-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private String queue(int items) {
+    String key = REDIS.key();
+    keys.add(key);
+    for (int i = 0; i < items; i++) {
+      REDIS.call("RPUSH", key, "{\"user\": " + i + "}");
+    }
+    return key;
+  }
+
+  /** The seed's ScaledJob with a 1 s polling interval and the given scalingStrategy body. */
+  private String seed(String name, String list, String strategy) {
+    return """
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledJob
+        metadata: {name: %s, namespace: %s}
+        spec:
+          jobTargetRef:
+            parallelism: 1
+            completions: 1
+            activeDeadlineSeconds: 600
+            backoffLimit: 5
+            template:
+              spec:
+                restartPolicy: Never
+                containers:
+                - name: redis-runner-dummy
+                  image: marcelcremer/redis-runner-dummy:latest
+                  imagePullPolicy: Always
+                  envFrom:
+                    - secretRef: { name: redis-runner }
+          pollingInterval: 1
+          successfulJobsHistoryLimit: 5
+          failedJobsHistoryLimit: 5
+          maxReplicaCount: 25
+          scalingStrategy:
+            %s
+          triggers:
+            - type: redis
+              metadata:
+                listName: %s
+                listLength: "1"
+                enableTLS: "false"
+                databaseIndex: "0"
+                hostFromEnv: REDIS_HOST
+                portFromEnv: REDIS_PORT
+                passwordFromEnv: REDIS_PASSWORD
+        """
+        .formatted(name, ns, strategy, list);
+  }
+
+  private JobLoopServices services() {
+    return ScaledJobOperator.services(
+        KUBE.apiClient(), cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5));
+  }
+
+  private void startOperator() throws Exception {
+    scheduler = scheduler == null ? new PollScheduler(2, "sj-it") : scheduler;
+    operator =
+        ScaledJobOperator.start(KUBE.apiClient(), ns, services(), scheduler, Duration.ofSeconds(2));
+  }
+
+  /** Like a process restart: informer, loops and scheduler threads all end. */
+  private void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+    if (scheduler != null) {
+      scheduler.close();
+      scheduler = null;
+    }
+  }
+
+  private List<V1Job> jobs(String sj) {
+    try {
+      return new BatchV1Api(KUBE.apiClient())
+          .listNamespacedJob(ns)
+          .labelSelector(KedaApi.SCALED_JOB_NAME_LABEL + "=" + sj)
+          .execute()
+          .getItems();
+    } catch (ApiException e) {
+      throw new IllegalStateException("listing jobs failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  private void pendingPod(String sj, String job) throws ApiException {
+    new CoreV1Api(KUBE.apiClient())
+        .createNamespacedPod(
+            ns,
+            new V1Pod()
+                .apiVersion("v1")
+                .kind("Pod")
+                .metadata(
+                    new V1ObjectMeta()
+                        .name(job + "-pod")
+                        .labels(Map.of("job-name", job, KedaApi.SCALED_JOB_NAME_LABEL, sj)))
+                .spec(new V1PodSpec().addContainersItem(new V1Container().name("c").image("i")))
+                .status(new V1PodStatus().phase("Pending")))
+        .execute();
+  }
+
+  private ScaledJob read(String name) {
+    try {
+      return readOrThrow(name);
+    } catch (ApiException e) {
+      throw new IllegalStateException("reading " + name + " failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  private ScaledJob readOrThrow(String name) throws ApiException {
+    return new GenericKubernetesApi<>(
+            ScaledJob.class,
+            ScaledJobList.class,
+            KedaApi.GROUP,
+            KedaApi.VERSION,
+            KedaApi.SCALED_JOBS,
+            KUBE.apiClient())
+        .get(ns, name)
+        .throwsApiException()
+        .getObject();
+  }
+
+  private Condition condition(String sj, String type) {
+    ScaledJob o = read(sj);
+    return o.getStatus() == null
+        ? null
+        : ScaledJobConditions.get(o.getStatus().getConditions(), type).orElse(null);
+  }
+
+  private List<String> eventMessages(String sj, String reason) throws ApiException {
+    List<String> out = new ArrayList<>();
+    for (CoreV1Event e :
+        new CoreV1Api(KUBE.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
+      if (sj.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
