@@ -1,0 +1,133 @@
+package dev.keda4j.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.keda4j.conformance.TriggerTable.Entry;
+import dev.keda4j.conformance.TriggerTable.Scenario;
+import dev.keda4j.scalers.spi.ScalerRegistry;
+import dev.keda4j.testkit.sources.Sources;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An error is never a zero: every registered trigger type, polled against a closed port, a server
+ * that never answers, a server that rejects its credentials and a server answering garbage, fails
+ * the poll with an error naming the type or the cause, within a bound.
+ */
+class ErrorNeverZeroIT {
+  /** What a caller such as the poll scheduler would allow a poll before holding replicas. */
+  private static final Duration CALLER_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Failures other than timeouts must come from the scaler itself, well before this. */
+  private static final Duration FAILURE_BOUND = Duration.ofSeconds(20);
+
+  private static final Pattern CAUSE =
+      Pattern.compile(
+          "refused|connect|unreachable|closed|reset|timed out|timeout|auth|pass|denied|401|403"
+              + "|unauthori|forbidden|sasl|credential|parse|malformed|unexpected|invalid|json"
+              + "|protocol|decode|unknown|format|xml|response|status");
+
+  private static PollHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = new PollHarness();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  static Stream<Arguments> cases() {
+    ScalerRegistry registry = ScalerRegistry.load();
+    assertThat(registry.triggerTypes()).as("registered trigger types").isNotEmpty();
+    return registry.triggerTypes().stream()
+        .flatMap(t -> Stream.of(Scenario.values()).map(s -> Arguments.of(t, s)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void aFailedPollIsAnErrorNeverAZero(String type, Scenario scenario) throws IOException {
+    Entry entry = TriggerTable.entry(type).orElse(null);
+    if (entry == null) {
+      fail(TriggerTable.missing(type));
+      return;
+    }
+    String exemption = entry.exemptions().get(scenario);
+    if (exemption != null) {
+      assertThat(exemption)
+          .as("%s is exempt from %s: the table must say why", type, scenario)
+          .hasSizeGreaterThan(40);
+      return;
+    }
+    try (Endpoint endpoint = Endpoint.of(scenario, entry.wire())) {
+      var ctx =
+          entry
+              .context()
+              .at(type, endpoint.port(), "k4jConformanceSecret0000000=")
+              .scalableObject("ScaledObject", "k4j", "conformance-" + scenario)
+              .globalHttpTimeout(PollHarness.TRIGGER_TIMEOUT)
+              .build();
+      Duration bound = scenario == Scenario.TIMEOUT ? CALLER_TIMEOUT : FAILURE_BOUND;
+      long start = System.nanoTime();
+      PollHarness.Outcome o =
+          harness.buildAndPoll(ctx, entry.systemProperties().at(endpoint.port()), bound);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(o.result())
+          .as("%s against %s must fail, not return a value", type, scenario)
+          .isNull();
+      assertThat(o.error()).as("%s %s error", type, scenario).isNotNull();
+      assertThat(took)
+          .as("%s %s completes within its bound", type, scenario)
+          .isLessThan(bound.plusSeconds(2));
+      if (scenario == Scenario.TIMEOUT) {
+        return;
+      }
+      String text = PollHarness.describe(o.error());
+      assertThat(o.callerTimedOut())
+          .as(
+              "%s %s: the scaler itself must fail, not hang until the caller gives up",
+              type, scenario)
+          .isFalse();
+      assertThat(
+              text.toLowerCase(Locale.ROOT).contains(type)
+                  || CAUSE.matcher(text.toLowerCase(Locale.ROOT)).find())
+          .as("%s %s error names the type or the cause:%n%s", type, scenario, text)
+          .isTrue();
+    }
+  }
+
+  /** Where a scenario points the trigger. */
+  private record Endpoint(int port, FakeServer server) implements AutoCloseable {
+    static Endpoint of(Scenario s, TriggerTable.Wire wire) throws IOException {
+      return switch (s) {
+        case UNREACHABLE -> new Endpoint(Sources.freePort(), null);
+        case TIMEOUT -> serve(FakeServer.silent());
+        case AUTH_FAILURE -> serve(FakeServer.replying(wire.reject, wire.closeAfterReply));
+        case MALFORMED -> serve(FakeServer.replying(wire.garbage, wire.closeAfterReply));
+      };
+    }
+
+    private static Endpoint serve(FakeServer f) {
+      return new Endpoint(f.port(), f);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+}

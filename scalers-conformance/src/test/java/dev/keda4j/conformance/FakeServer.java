@@ -1,0 +1,88 @@
+package dev.keda4j.conformance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP server that misbehaves on purpose: it either never answers, or answers every chunk
+ * it reads with fixed bytes (an auth rejection, garbage). Plain sockets on daemon threads, so any
+ * client library can be pointed at it.
+ */
+final class FakeServer implements AutoCloseable {
+  private final ServerSocket socket;
+  private final byte[] reply;
+  private final boolean closeAfterReply;
+  private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+
+  private FakeServer(byte[] reply, boolean closeAfterReply) throws IOException {
+    this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.reply = reply == null ? null : reply.clone();
+    this.closeAfterReply = closeAfterReply;
+    Thread t = new Thread(this::acceptLoop, "fake-server-" + socket.getLocalPort());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Accepts connections, reads what arrives and never writes a byte. */
+  static FakeServer silent() throws IOException {
+    return new FakeServer(null, false);
+  }
+
+  /** Answers every chunk read with {@code reply}; closes afterwards when asked. */
+  static FakeServer replying(byte[] reply, boolean closeAfterReply) throws IOException {
+    return new FakeServer(reply, closeAfterReply);
+  }
+
+  int port() {
+    return socket.getLocalPort();
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      try {
+        Socket s = socket.accept();
+        accepted.add(s);
+        Thread t = new Thread(() -> serve(s), "fake-conn-" + s.getPort());
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket s) {
+    byte[] buf = new byte[8192];
+    try (s;
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream()) {
+      while (in.read(buf) >= 0) {
+        if (reply != null) {
+          out.write(reply);
+          out.flush();
+          if (closeAfterReply) {
+            return;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the client went away: nothing to serve
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    socket.close();
+    for (Socket s : accepted) {
+      s.close();
+    }
+  }
+}
