@@ -34,6 +34,7 @@ final class ApiProxy {
   private final ScaleSubresource scale;
   private final Patches patches;
   private final GarbageCollector gc;
+  private final TablePrinter tables;
   private volatile QpsLimiter limiter;
 
   ApiProxy(
@@ -52,6 +53,7 @@ final class ApiProxy {
     this.scale = new ScaleSubresource(backend, registry);
     this.patches = new Patches(backend, registry);
     this.gc = new GarbageCollector(backend);
+    this.tables = new TablePrinter(registry, java.time.Clock.systemUTC());
   }
 
   void limit(QpsLimiter newLimiter) {
@@ -124,7 +126,8 @@ final class ApiProxy {
             request
                 .response()
                 .setStatusCode(a.code())
-                .putHeader("Content-Type", "application/json")
+                .putHeader(
+                    "Content-Type", TablePrinter.contentType(a.body()).orElse("application/json"))
                 .end(a.body().encode());
           }
         });
@@ -134,9 +137,18 @@ final class ApiProxy {
       String method, HttpServerRequest request, ApiPath p, Buffer body) {
     switch (method) {
       case "GET":
-        return p.name() == null
-            ? list(request, p)
-            : forward(method, request.uri(), request, body, p);
+        {
+          Future<Answer> got =
+              p.name() == null
+                  ? list(request, p)
+                  : forward(method, request.uri(), request, body, p);
+          String tableVersion = TablePrinter.requestedVersion(request.getHeader("Accept"));
+          if (tableVersion == null || !tables.applies(p)) {
+            return got;
+          }
+          String include = request.getParam("includeObject");
+          return got.map(a -> a.code() >= 300 ? a : tables.table(a, p, tableVersion, include));
+        }
       case "POST":
       case "PUT":
         {

@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,6 +20,7 @@ final class ResourceRegistry {
   private static final List<String> NONE = List.of();
 
   private final List<ResourceType> types = new CopyOnWriteArrayList<>();
+  private final Map<String, JsonArray> printerColumns = new ConcurrentHashMap<>();
 
   ResourceRegistry() {
     core("pods", "Pod", true, List.of("po"), true, false);
@@ -140,6 +143,15 @@ final class ResourceRegistry {
     return singular.substring(0, 1).toUpperCase(Locale.ROOT) + singular.substring(1);
   }
 
+  /**
+   * The {@code additionalPrinterColumns} of a resource defined by a CRD the stand-in has seen
+   * (empty array when the CRD defines none); empty for built-in kinds.
+   */
+  Optional<JsonArray> printerColumns(String group, String version, String plural) {
+    return Optional.ofNullable(printerColumns.get(group + "/" + version + "/" + plural))
+        .map(JsonArray::copy);
+  }
+
   /** Registers every served version of a CustomResourceDefinition (JSON form). */
   void registerCrd(JsonObject crd) {
     JsonObject spec = crd.getJsonObject("spec", new JsonObject());
@@ -162,6 +174,11 @@ final class ResourceRegistry {
       JsonObject sub = version.getJsonObject("subresources", new JsonObject());
       types.removeIf(
           t -> t.group().equals(group) && t.version().equals(name) && t.plural().equals(plural));
+      JsonArray columns =
+          version.getJsonArray(
+              "additionalPrinterColumns",
+              spec.getJsonArray("additionalPrinterColumns", new JsonArray()));
+      printerColumns.put(group + "/" + name + "/" + plural, columns.copy());
       add(
           group,
           name,
