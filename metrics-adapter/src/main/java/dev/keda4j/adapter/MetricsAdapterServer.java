@@ -95,6 +95,9 @@ public final class MetricsAdapterServer {
             .setKeyCertOptions(KeyCertOptions.wrap(keyManager))
             .setTrustOptions(TrustOptions.wrap(new ClientCertificateRequester(acceptedIssuers)))
             .setClientAuth(ClientAuth.REQUEST)
+            // the kube-aggregator and client-go speak HTTP/2 when offered: one connection, many
+            // reads
+            .setUseAlpn(true)
             .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
     PrometheusMeterRegistry registry =
         options.meterRegistry() != null

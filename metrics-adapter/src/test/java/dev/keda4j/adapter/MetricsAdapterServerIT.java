@@ -354,7 +354,7 @@ class MetricsAdapterServerIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
         .contains("apiserver_request_total{")
-        .contains("resource=\"s0-rabbitmq-orders\"")
+        .contains("resource=\"externalmetrics\"")
         .contains("verb=\"LIST\"")
         .contains("apiserver_request_duration_seconds_bucket{");
     assertThat(adapter.meterRegistry().scrape()).contains("apiserver_request_total");
