@@ -1,5 +1,6 @@
 package dev.keda4j.scalers.rabbitmq;
 
+import dev.keda4j.scalers.common.RefCountedPool;
 import dev.keda4j.scalers.config.TlsConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package dev.keda4j.scalers.rabbitmq;
+package dev.keda4j.scalers.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

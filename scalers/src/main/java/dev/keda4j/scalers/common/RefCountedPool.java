@@ -1,4 +1,4 @@
-package dev.keda4j.scalers.http;
+package dev.keda4j.scalers.common;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,11 +13,11 @@ import java.util.function.Function;
  * @param <K> what identifies a shared client
  * @param <V> the client
  */
-final class RefCountedPool<K, V> implements AutoCloseable {
+public final class RefCountedPool<K, V> implements AutoCloseable {
   private final Consumer<V> closer;
   private final Map<K, Entry<V>> entries = new HashMap<>();
 
-  RefCountedPool(Consumer<V> closer) {
+  public RefCountedPool(Consumer<V> closer) {
     this.closer = closer;
   }
 
@@ -31,7 +31,7 @@ final class RefCountedPool<K, V> implements AutoCloseable {
   }
 
   /** One holder's share of a client. */
-  final class Lease implements AutoCloseable {
+  public final class Lease implements AutoCloseable {
     private final K key;
     private final V value;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -41,7 +41,7 @@ final class RefCountedPool<K, V> implements AutoCloseable {
       this.value = value;
     }
 
-    V value() {
+    public V value() {
       return value;
     }
 
@@ -54,7 +54,8 @@ final class RefCountedPool<K, V> implements AutoCloseable {
     }
   }
 
-  synchronized Lease acquire(K key, Function<K, V> factory) {
+  /** A share of the client for {@code key}, created by {@code factory} if there is none. */
+  public synchronized Lease acquire(K key, Function<K, V> factory) {
     Entry<V> e = entries.computeIfAbsent(key, k -> new Entry<>(factory.apply(k)));
     e.refs++;
     return new Lease(key, e.value);
@@ -75,7 +76,7 @@ final class RefCountedPool<K, V> implements AutoCloseable {
   }
 
   /** Distinct open clients. */
-  synchronized int size() {
+  public synchronized int size() {
     return entries.size();
   }
 
