@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,23 +126,28 @@ public final class JobLoop {
   }
 
   private void createJobs(long n) {
+    List<CompletableFuture<Void>> creates = new ArrayList<>();
     for (long i = 0; i < n; i++) {
-      V1Job job = services.factory().newJob(sj);
-      try {
-        services.jobs().createJob(ns, job);
-      } catch (KubeCallException e) {
-        LOG.warn("{}: job not created: {}", key, e.getMessage());
-        services
-            .events()
-            .warning(
-                sj,
-                ScaledJobEvents.JOB_CREATE_FAILED,
-                ScaledJobEvents.jobCreateFailed(
-                    job.getMetadata().getGenerateName(), e.getMessage()));
-      }
+      creates.add(CompletableFuture.runAsync(this::createJob, services.writePool()));
     }
+    CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).join();
     LOG.info("{}: created {} jobs", key, n);
     services.events().normal(sj, ScaledJobEvents.JOBS_CREATED, ScaledJobEvents.jobsCreated(n));
+  }
+
+  private void createJob() {
+    V1Job job = services.factory().newJob(sj);
+    try {
+      services.jobs().createJob(ns, job);
+    } catch (KubeCallException e) {
+      LOG.warn("{}: job not created: {}", key, e.getMessage());
+      services
+          .events()
+          .warning(
+              sj,
+              ScaledJobEvents.JOB_CREATE_FAILED,
+              ScaledJobEvents.jobCreateFailed(job.getMetadata().getGenerateName(), e.getMessage()));
+    }
   }
 
   private void writeStatus(PollStatus.Outcome outcome) {
@@ -171,16 +179,39 @@ public final class JobLoop {
   }
 
   private void cleanupHistory(List<V1Job> jobs) {
-    for (V1Job job : HistoryCleanup.jobsToDelete(sj, jobs)) {
-      String jobName = job.getMetadata().getName();
-      try {
-        services.jobs().deleteJob(ns, jobName, "Background");
-        LOG.info("{}: deleted finished job {} beyond the history limit", key, jobName);
-      } catch (KubeCallException e) {
-        LOG.warn(
-            "{}: history cleanup stopped, job {} not deleted: {}", key, jobName, e.getMessage());
-        return;
-      }
+    List<V1Job> expired = HistoryCleanup.jobsToDelete(sj, jobs);
+    if (expired.isEmpty()) {
+      return;
+    }
+    // deletes run side by side like creates; the first failure stops those not yet started
+    AtomicBoolean aborted = new AtomicBoolean();
+    AtomicInteger deleted = new AtomicInteger();
+    List<CompletableFuture<Void>> deletes = new ArrayList<>();
+    for (V1Job job : expired) {
+      deletes.add(
+          CompletableFuture.runAsync(
+              () -> deleteExpired(job, aborted, deleted), services.writePool()));
+    }
+    CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).join();
+    LOG.info(
+        "{}: history cleanup deleted {} of {} finished jobs beyond the limits{}",
+        key,
+        deleted.get(),
+        expired.size(),
+        aborted.get() ? " (stopped by an error)" : "");
+  }
+
+  private void deleteExpired(V1Job job, AtomicBoolean aborted, AtomicInteger deleted) {
+    if (aborted.get()) {
+      return;
+    }
+    String jobName = job.getMetadata().getName();
+    try {
+      services.jobs().deleteJob(ns, jobName, "Background");
+      deleted.incrementAndGet();
+    } catch (KubeCallException e) {
+      aborted.set(true);
+      LOG.warn("{}: history cleanup stopped, job {} not deleted: {}", key, jobName, e.getMessage());
     }
   }
 }

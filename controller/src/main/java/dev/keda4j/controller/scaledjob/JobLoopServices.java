@@ -6,6 +6,7 @@ import dev.keda4j.controller.k8s.StatusWriter;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 
 /**
  * What every job loop shares.
@@ -18,6 +19,7 @@ import java.time.Clock;
  * @param events records events
  * @param status writes status
  * @param clock the time of each poll
+ * @param writePool runs a poll's Job creates side by side (bounded: its size caps the concurrency)
  */
 public record JobLoopServices(
     TriggerResolver resolver,
@@ -27,4 +29,5 @@ public record JobLoopServices(
     JobFactory factory,
     EventRecorder events,
     StatusWriter status,
-    Clock clock) {}
+    Clock clock,
+    Executor writePool) {}

@@ -11,6 +11,7 @@ import dev.keda4j.controller.scaling.resolve.TriggerResolver;
 import io.kubernetes.client.openapi.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -31,6 +32,7 @@ public final class ScaledJobOperator implements AutoCloseable {
    * @param clusterObjectNamespace KEDA's namespace (ClusterTriggerAuthentication secrets)
    * @param operatorVersion the {@code app.kubernetes.io/version} label on Jobs
    * @param pollTimeout the longest one metric read may take
+   * @param writePool runs Job creates side by side (owned by the caller)
    */
   public static JobLoopServices services(
       ApiClient client,
@@ -38,7 +40,8 @@ public final class ScaledJobOperator implements AutoCloseable {
       Clock clock,
       String clusterObjectNamespace,
       String operatorVersion,
-      Duration pollTimeout) {
+      Duration pollTimeout,
+      Executor writePool) {
     return new JobLoopServices(
         TriggerResolver.of(new KubeObjectLookup(client), clusterObjectNamespace),
         cache,
@@ -47,7 +50,8 @@ public final class ScaledJobOperator implements AutoCloseable {
         new JobFactory(operatorVersion),
         new KubeEventRecorder(client, clock),
         new StatusWriter(new StatusPatcher(client)),
-        clock);
+        clock,
+        writePool);
   }
 
   /**
