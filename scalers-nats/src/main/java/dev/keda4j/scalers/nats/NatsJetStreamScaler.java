@@ -160,7 +160,8 @@ public final class NatsJetStreamScaler implements Scaler {
             ar -> {
               if (ar.failed()) {
                 Throwable e = ar.cause();
-                String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String cause =
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 return Future.failedFuture(
                     new NatsJetStreamException(
                         "unable to access NATS JetStream "
