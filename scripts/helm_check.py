@@ -266,6 +266,8 @@ def check(objs, scenario, ns, standalone):
             if not certs:
                 problem(f"no volume mounted at {sc['mount']}")
             else:
+                if certs[0].get("readOnly") is not True:
+                    problem(f"{sc['mount']} is not mounted read-only")
                 v = vols.get(certs[0]["name"], {})
                 if (v.get("secret") or {}).get("secretName") != sc["secret"]:
                     problem(f"{sc['mount']} is not the Secret {sc['secret']} (volume {v})")
