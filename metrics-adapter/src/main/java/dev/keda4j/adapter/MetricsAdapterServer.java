@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyCertOptions;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetricsAdapterServer {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsAdapterServer.class);
+
+  /** Go's HTTP/2 server default, which KEDA's adapter inherits. */
+  private static final long MAX_STREAMS = 250;
+
   private static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
 
   private MetricsAdapterServer() {}
@@ -98,6 +103,7 @@ public final class MetricsAdapterServer {
             // the kube-aggregator and client-go speak HTTP/2 when offered: one connection, many
             // reads
             .setUseAlpn(true)
+            .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(MAX_STREAMS))
             .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
     PrometheusMeterRegistry registry =
         options.meterRegistry() != null

@@ -3,15 +3,20 @@ package dev.keda4j.adapter.auth;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -25,7 +30,13 @@ public final class ClientCertificateVerifier {
   private static final String CLIENT_AUTH_EKU = "1.3.6.1.5.5.7.3.2";
   private static final String ANY_EKU = "2.5.29.37.0";
 
+  private static final Duration VERIFIED_FOR = Duration.ofMinutes(1);
+  private static final int MAX_REMEMBERED = 1_000;
+
   private final Set<TrustAnchor> anchors = new HashSet<>();
+  // PKIX path validation on every request dominated a metric read's cost; the aggregator presents
+  // the same chain each time, so a success is remembered briefly (never past the leaf's notAfter)
+  private final Map<List<X509Certificate>, Instant> verifiedUntil = new ConcurrentHashMap<>();
 
   public ClientCertificateVerifier(List<X509Certificate> cas) {
     for (X509Certificate ca : cas) {
@@ -45,6 +56,23 @@ public final class ClientCertificateVerifier {
     if (anchors.isEmpty()) {
       return "no CA configured";
     }
+    Instant until = verifiedUntil.get(chain);
+    if (until != null && now.isBefore(until)) {
+      return null;
+    }
+    String problem = validate(chain, now);
+    if (problem == null) {
+      if (verifiedUntil.size() >= MAX_REMEMBERED) {
+        verifiedUntil.clear();
+      }
+      Instant notAfter = chain.get(0).getNotAfter().toInstant();
+      Instant remember = now.plus(VERIFIED_FOR);
+      verifiedUntil.put(chain, notAfter.isBefore(remember) ? notAfter : remember);
+    }
+    return problem;
+  }
+
+  private String validate(List<X509Certificate> chain, Instant now) {
     try {
       CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(chain);
       PKIXParameters params = new PKIXParameters(anchors);
@@ -56,6 +84,10 @@ public final class ClientCertificateVerifier {
         return "x509: certificate specifies an incompatible key usage";
       }
       return null;
+    } catch (CertPathValidatorException e) {
+      return e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID
+          ? "x509: certificate has expired or is not yet valid"
+          : "x509: certificate signed by unknown authority";
     } catch (GeneralSecurityException e) {
       return "x509: certificate signed by unknown authority";
     }
