@@ -90,6 +90,7 @@ class ScaledJobLoopIT {
           REDIS_HOST: "%s"
           REDIS_PORT: "%d"
           REDIS_PASSWORD: ""
+          BAD_PASSWORD: "s3cr3t-never-shown"
         """
             .formatted(ns, REDIS.host(), REDIS.port()));
     runtime = new ScalerRuntime(vertx, blocking);
@@ -221,6 +222,39 @@ class ScaledJobLoopIT {
     assertThat(jobs(noTarget)).isEmpty();
     Thread.sleep(1500);
     assertThat(jobs(good)).hasSize(2);
+  }
+
+  @Test
+  void aFailingTriggerBesideAHealthyOneStillCreatesJobsAndLeaksNoSecret() throws Exception {
+    String sj = unique("part");
+    String list = queue(3);
+    startOperator();
+    KUBE.apply(
+        seed(sj, list, "strategy: default")
+            + """
+                - type: redis
+                  metadata:
+                    address: "127.0.0.1:1"
+                    listName: nowhere
+                    listLength: "1"
+                    passwordFromEnv: BAD_PASSWORD
+            """);
+    await(Duration.ofSeconds(20), () -> jobs(sj).size() >= 3);
+    await(
+        Duration.ofSeconds(20),
+        () ->
+            condition(sj, "Ready") != null
+                && "PartialTriggerError".equals(condition(sj, "Ready").getReason()));
+    Thread.sleep(1500);
+    assertThat(jobs(sj)).hasSize(3);
+    assertThat(condition(sj, "Ready").getStatus()).isEqualTo("Unknown");
+    List<String> failures = eventMessages(sj, "KEDAScalerFailed");
+    assertThat(failures).isNotEmpty().allSatisfy(m -> assertThat(m).contains("s1-redis"));
+    String everything =
+        KUBE.raw("GET", "/api/v1/namespaces/" + ns + "/events", null).body()
+            + KUBE.raw("GET", "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledjobs/" + sj, null)
+                .body();
+    assertThat(everything).doesNotContain("s3cr3t-never-shown");
   }
 
   @Test
