@@ -2,6 +2,7 @@
 """Checks the objects rendered by `helm template --include-crds charts/keda4j` (read from stdin).
 
 Usage: helm template ... | scripts/helm_check.py SCENARIO RELEASE_NAMESPACE [STANDALONE_MANIFEST...]
+       scripts/helm_check.py smoke RENDERED.yaml KEDA4J_JAR
 
 STANDALONE_MANIFESTs (apiservice/*.yaml) must hold only objects the chart renders, with the same spec.
 
@@ -479,7 +480,138 @@ def check_standalone(objs, path):
                 problem(f"{path}: {d.get('kind')} {md.get('name')} {key} differs from the chart: {a} != {b}")
 
 
+def smoke(rendered_path, jar):
+    """Runs the jar with the rendered Deployment's command, args and env against a stub API server that
+    answers /version and /apis, then checks the liveness/readiness probe paths and /metrics answer 200 on the
+    rendered ports: proof that the chart's flags, ports and probe paths match what keda4j really accepts."""
+    import http.server
+    import json
+    import socket
+    import threading
+    import time
+    import urllib.request
+
+    with open(rendered_path) as f:
+        objs = [d for d in yaml.safe_load_all(f) if isinstance(d, dict) and d.get("kind")]
+    deps = find(objs, "Deployment")
+    if len(deps) != 1:
+        problem(f"smoke: expected one Deployment, found {len(deps)}")
+        return
+    c = deps[0]["spec"]["template"]["spec"]["containers"][0]
+    secret = next(iter(find(objs, "Secret")), None)
+
+    class Stub(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            if self.path.startswith("/version"):
+                body = {"major": "1", "minor": "33", "gitVersion": "v1.33.0", "gitCommit": "stub",
+                        "gitTreeState": "clean", "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.24",
+                        "compiler": "gc", "platform": "linux/amd64"}
+                code = 200
+            elif self.path.startswith("/apis"):
+                body, code = {"kind": "APIGroupList", "apiVersion": "v1", "groups": []}, 200
+            else:
+                body = {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
+                        "code": 404, "message": "stub API server"}
+                code = 404
+            data = json.dumps(body).encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    tmp = tempfile.mkdtemp(prefix="keda4j-smoke-")
+    kubeconfig = os.path.join(tmp, "kubeconfig")
+    with open(kubeconfig, "w") as f:
+        f.write(f"""apiVersion: v1
+kind: Config
+clusters: [{{name: stub, cluster: {{server: "http://127.0.0.1:{server.server_address[1]}"}}}}]
+users: [{{name: stub, user: {{token: stub}}}}]
+contexts: [{{name: stub, context: {{cluster: stub, user: stub}}}}]
+current-context: stub
+""")
+    certs = os.path.join(tmp, "certs")
+    os.mkdir(certs)
+    if secret:
+        for k, v in (secret.get("data") or {}).items():
+            with open(os.path.join(certs, k), "wb") as f:
+                f.write(base64.b64decode(v))
+    mount = next((m["mountPath"] for m in c.get("volumeMounts") or [] if m["name"] == "certificates"), None)
+    cmd = [jar if a == "/app/keda4j.jar" else a for a in c["command"]]
+    args = [a.replace(f"--cert-dir={mount}", f"--cert-dir={certs}") for a in c.get("args") or []]
+    env = dict(os.environ)
+    env.pop("KUBECONFIG", None)
+    for e in c.get("env") or []:
+        if "value" in e:
+            env[e["name"]] = e["value"]
+        elif "fieldRef" in (e.get("valueFrom") or {}):
+            env[e["name"]] = {"metadata.name": "keda4j-smoke-0", "metadata.namespace": "keda"}.get(
+                e["valueFrom"]["fieldRef"]["fieldPath"], "")
+    env["JAVA_TOOL_OPTIONS"] = env.get("JAVA_TOOL_OPTIONS", "").replace("-Djava.io.tmpdir=/tmp", f"-Djava.io.tmpdir={tmp}")
+    log = open(os.path.join(tmp, "keda4j.log"), "w+")
+    proc = subprocess.Popen(cmd + args + [f"--kubeconfig={kubeconfig}"], env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    ports = {p["name"]: p["containerPort"] for p in c.get("ports") or []}
+    wanted = [(c["livenessProbe"]["httpGet"]["path"], c["livenessProbe"]["httpGet"]["port"]),
+              (c["readinessProbe"]["httpGet"]["path"], c["readinessProbe"]["httpGet"]["port"]),
+              ("/metrics", "metrics")]
+    try:
+        deadline = time.time() + 60
+        pending = list(wanted)
+        while pending and time.time() < deadline and proc.poll() is None:
+            path, port = pending[0]
+            number = ports.get(port, port)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{number}{path}", timeout=2) as r:
+                    if r.status == 200:
+                        pending.pop(0)
+                        continue
+            except OSError:
+                pass
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            problem(f"smoke: keda4j exited with {proc.returncode} when run with the rendered command/args/env")
+        for path, port in pending:
+            problem(f"smoke: GET {path} on port {port} ({ports.get(port, port)}) did not answer 200 within 60 s")
+        if not any(e["name"] == "WATCH_NAMESPACE" for e in c.get("env") or []):
+            problem("smoke: the rendered container has no WATCH_NAMESPACE env")
+        watch = env.get("WATCH_NAMESPACE", "")
+        log.flush()
+        log.seek(0)
+        text = log.read()
+        expect = f"watching namespaces {watch}" if watch else "watching all namespaces"
+        if not pending and expect not in text:
+            problem(f"smoke: keda4j did not log '{expect}' (WATCH_NAMESPACE={watch!r} not honoured)")
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        server.shutdown()
+        if PROBLEMS:
+            log.seek(0)
+            for line in log.read().splitlines()[-15:]:
+                print(f"  keda4j: {line}")
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "smoke":
+        smoke(sys.argv[2], sys.argv[3])
+        for p in PROBLEMS:
+            print(f"[smoke] {p}")
+        if not PROBLEMS:
+            print("[smoke] ok: keda4j ran with the rendered command, args and env; probes and /metrics answered")
+        return 1 if PROBLEMS else 0
     if len(sys.argv) < 3 or sys.argv[1] not in SCENARIOS:
         print(__doc__)
         return 2
