@@ -182,6 +182,11 @@ public final class NatsJetStreamScaler implements Scaler {
             });
   }
 
+  /** The consumer leader the last search found ("" if none); lets tests see the search work. */
+  String leaderNode() {
+    return leader.node();
+  }
+
   @Override
   public void close() {
     client.close();
