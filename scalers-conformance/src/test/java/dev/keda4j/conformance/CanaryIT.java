@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -112,12 +113,15 @@ class CanaryIT {
     assertThat(run(entry, entry.context().at(type, closed, canary), closed, seen, canary))
         .as("%s: the canary reached the bound config, so its absence below means something", type)
         .isTrue();
-    try (FakeServer reject =
-            FakeServer.replying(rejectOrGarbage(entry), entry.wire().closeAfterReply);
-        FakeServer garbage =
-            FakeServer.replying(entry.wire().garbage, entry.wire().closeAfterReply)) {
+    try (FakeServer reject = FakeServer.replying(entry.wire(), rejectOrGarbage(entry));
+        FakeServer garbage = FakeServer.replying(entry.wire(), entry.wire().garbage)) {
       run(entry, entry.context().at(type, reject.port(), canary), reject.port(), seen);
       run(entry, entry.context().at(type, garbage.port(), canary), garbage.port(), seen);
+    }
+    // the canary as the password a real server refuses
+    int authPort = entry.authServerPort();
+    if (authPort > 0) {
+      run(entry, entry.context().at(type, authPort, canary), authPort, seen);
     }
 
     // every sensitive parameter set to the bare canary, from its first source
@@ -129,13 +133,14 @@ class CanaryIT {
     for (ConfigParams.Info p : sensitive) {
       String name = p.names().get(0);
       Source first = p.order().get(0);
-      switch (first) {
-        case TRIGGER_METADATA -> meta.put(name, canary);
-        case AUTH_PARAMS -> auth.put(name, canary);
-        case RESOLVED_ENV -> {
-          meta.put(name + "FromEnv", "K4J_" + name.toUpperCase(java.util.Locale.ROOT));
-          env.put("K4J_" + name.toUpperCase(java.util.Locale.ROOT), canary);
-        }
+      if (first == Source.TRIGGER_METADATA) {
+        meta.put(name, canary);
+      } else if (first == Source.AUTH_PARAMS) {
+        auth.put(name, canary);
+      } else {
+        String envName = "K4J_" + name.toUpperCase(Locale.ROOT);
+        meta.put(name + "FromEnv", envName);
+        env.put(envName, canary);
       }
     }
     ScalerContext.Builder allCanaries =

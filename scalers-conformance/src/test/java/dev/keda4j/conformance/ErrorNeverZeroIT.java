@@ -30,11 +30,16 @@ class ErrorNeverZeroIT {
   /** Failures other than timeouts must come from the scaler itself, well before this. */
   private static final Duration FAILURE_BOUND = Duration.ofSeconds(20);
 
+  /**
+   * Words that name a failure's cause. {@code valuelocation}: metrics-api, like KEDA's GJSON, does
+   * not validate a JSON body, so garbage surfaces as "valueLocation must point to value of type
+   * number ... got: 'Null'".
+   */
   private static final Pattern CAUSE =
       Pattern.compile(
           "refused|connect|unreachable|closed|reset|timed out|timeout|auth|pass|denied|401|403"
               + "|unauthori|forbidden|sasl|credential|parse|malformed|unexpected|invalid|json"
-              + "|protocol|decode|unknown|format|xml|response|status");
+              + "|protocol|decode|unknown|format|xml|response|status|valuelocation");
 
   private static PollHarness harness;
 
@@ -70,7 +75,7 @@ class ErrorNeverZeroIT {
           .hasSizeGreaterThan(40);
       return;
     }
-    try (Endpoint endpoint = Endpoint.of(scenario, entry.wire())) {
+    try (Endpoint endpoint = Endpoint.of(scenario, entry)) {
       var ctx =
           entry
               .context()
@@ -110,12 +115,16 @@ class ErrorNeverZeroIT {
 
   /** Where a scenario points the trigger. */
   private record Endpoint(int port, FakeServer server) implements AutoCloseable {
-    static Endpoint of(Scenario s, TriggerTable.Wire wire) throws IOException {
+    static Endpoint of(Scenario s, Entry entry) throws IOException {
+      TriggerTable.Wire wire = entry.wire();
       return switch (s) {
         case UNREACHABLE -> new Endpoint(Sources.freePort(), null);
         case TIMEOUT -> serve(FakeServer.silent());
-        case AUTH_FAILURE -> serve(FakeServer.replying(wire.reject, wire.closeAfterReply));
-        case MALFORMED -> serve(FakeServer.replying(wire.garbage, wire.closeAfterReply));
+        case AUTH_FAILURE ->
+            entry.authServerPort() > 0
+                ? new Endpoint(entry.authServerPort(), null)
+                : serve(FakeServer.replying(wire, wire.reject));
+        case MALFORMED -> serve(FakeServer.replying(wire, wire.garbage));
       };
     }
 

@@ -18,13 +18,15 @@ final class FakeServer implements AutoCloseable {
   private final ServerSocket socket;
   private final byte[] reply;
   private final boolean closeAfterReply;
+  private final boolean greets;
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
-  private FakeServer(byte[] reply, boolean closeAfterReply) throws IOException {
+  private FakeServer(byte[] reply, boolean closeAfterReply, boolean greets) throws IOException {
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.reply = reply == null ? null : reply.clone();
     this.closeAfterReply = closeAfterReply;
+    this.greets = greets;
     Thread t = new Thread(this::acceptLoop, "fake-server-" + socket.getLocalPort());
     t.setDaemon(true);
     t.start();
@@ -32,12 +34,27 @@ final class FakeServer implements AutoCloseable {
 
   /** Accepts connections, reads what arrives and never writes a byte. */
   static FakeServer silent() throws IOException {
-    return new FakeServer(null, false);
+    return new FakeServer(null, false, false);
   }
 
   /** Answers every chunk read with {@code reply}; closes afterwards when asked. */
   static FakeServer replying(byte[] reply, boolean closeAfterReply) throws IOException {
-    return new FakeServer(reply, closeAfterReply);
+    return new FakeServer(reply, closeAfterReply, false);
+  }
+
+  /**
+   * Writes {@code reply} on accepting, for protocols whose server speaks first, then as {@link
+   * #replying}.
+   */
+  static FakeServer greeting(byte[] reply, boolean closeAfterReply) throws IOException {
+    return new FakeServer(reply, closeAfterReply, true);
+  }
+
+  /** Answers {@code reply} the way {@code wire}'s servers speak. */
+  static FakeServer replying(TriggerTable.Wire wire, byte[] reply) throws IOException {
+    return wire.greets
+        ? greeting(reply, wire.closeAfterReply)
+        : replying(reply, wire.closeAfterReply);
   }
 
   int port() {
@@ -63,6 +80,13 @@ final class FakeServer implements AutoCloseable {
     try (s;
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream()) {
+      if (greets && reply != null) {
+        out.write(reply);
+        out.flush();
+        if (closeAfterReply) {
+          return;
+        }
+      }
       while (in.read(buf) >= 0) {
         if (reply != null) {
           out.write(reply);

@@ -35,13 +35,6 @@ class RedisConnectionSharingIT {
   private static final int TRIGGERS = 1_000;
   private static final int MAX_CONNECTIONS = 4;
 
-  /**
-   * The bound under a burst of concurrent polls is RedisClientPool's pool size, 8 today, not 4:
-   * lowering it is a change in scalers/ (RedisClientPool.DEFAULT_MAX_POOL_SIZE); tighten this to
-   * {@link #MAX_CONNECTIONS} when it lands.
-   */
-  private static final int MAX_CONNECTIONS_UNDER_BURST = 8;
-
   @RegisterExtension static final RedisFixture REDIS = new RedisFixture();
 
   @Test
@@ -51,7 +44,7 @@ class RedisConnectionSharingIT {
 
   @Test
   void aBurstOfAThousandConcurrentPollsStaysWithinThePoolSize() throws Exception {
-    assertThat(pollAll(true)).hasSizeLessThanOrEqualTo(MAX_CONNECTIONS_UNDER_BURST);
+    assertThat(pollAll(true)).hasSizeLessThanOrEqualTo(MAX_CONNECTIONS);
   }
 
   /** Builds the triggers, polls each once (all at once or one after another), returns our ports. */

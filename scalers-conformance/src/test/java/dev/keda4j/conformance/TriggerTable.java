@@ -3,6 +3,8 @@ package dev.keda4j.conformance;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import dev.keda4j.scalers.spi.ScalerContext;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,16 +36,56 @@ final class TriggerTable {
         http("200 OK", "\u0000<<k4j: this is not the document you asked for>>{"),
         true),
     // a length-prefixed frame whose correlation id answers no request
-    KAFKA(null, new byte[] {0, 0, 0, 8, 0x7f, -1, -1, -1, 'k', '4', 'j', '!'}, false);
+    KAFKA(null, new byte[] {0, 0, 0, 8, 0x7f, -1, -1, -1, 'k', '4', 'j', '!'}, false),
+    // The server speaks first. Rejections come from the real MariaDB (Entry.authServerPort); the
+    // garbage is a complete packet (a truncated one would leave the client waiting for the rest)
+    // whose protocol version 0x7f no server sends.
+    MYSQL(
+        null,
+        new byte[] {12, 0, 0, 0, 0x7f, 'k', '4', 'j', '-', 'n', 'o', 't', '-', 's', 'q', 'l'},
+        true,
+        true),
+    // Asks for a cleartext password, then refuses it with SQLSTATE 28P01 as a server with a
+    // password rule in pg_hba.conf would; answered to every message, so the client reads the
+    // refusal after sending the password rather than a reset.
+    POSTGRES(
+        concat(
+            new byte[] {'R', 0, 0, 0, 8, 0, 0, 0, 3},
+            pgError("FATAL", "28P01", "password authentication failed for user \"k4j\"")),
+        "k4j-not-postgres\u0001\u0002".getBytes(US_ASCII),
+        false);
 
     final byte[] reject;
     final byte[] garbage;
     final boolean closeAfterReply;
 
+    /** Whether the server writes first, on accepting, as MySQL's handshake does. */
+    final boolean greets;
+
     Wire(byte[] reject, byte[] garbage, boolean closeAfterReply) {
+      this(reject, garbage, closeAfterReply, false);
+    }
+
+    Wire(byte[] reject, byte[] garbage, boolean closeAfterReply, boolean greets) {
       this.reject = reject;
       this.garbage = garbage;
       this.closeAfterReply = closeAfterReply;
+      this.greets = greets;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+      byte[] out = Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, out, a.length, b.length);
+      return out;
+    }
+
+    /** A PostgreSQL ErrorResponse: severity, SQLSTATE and message fields. */
+    private static byte[] pgError(String severity, String code, String message) {
+      String fields = "S" + severity + "\0V" + severity + "\0C" + code + "\0M" + message + "\0\0";
+      byte[] body = fields.getBytes(US_ASCII);
+      ByteBuffer b = ByteBuffer.allocate(1 + 4 + body.length);
+      b.put((byte) 'E').putInt(4 + body.length).put(body);
+      return b.array();
     }
 
     private static byte[] http(String status, String body) {
@@ -71,12 +113,27 @@ final class TriggerTable {
    * @param context builds the trigger for a port and a secret
    * @param systemProperties set while the scaler is built and polled (endpoint overrides)
    * @param exemptions scenarios that cannot be exercised for the type, with the reason
+   * @param authServerPort a real server on loopback that rejects the table's credentials, used for
+   *     the auth-failure scenario instead of a fake rejection; 0 when there is none
    */
   record Entry(
       Wire wire,
       ContextFactory context,
       SystemProperties systemProperties,
-      Map<Scenario, String> exemptions) {}
+      Map<Scenario, String> exemptions,
+      int authServerPort) {
+
+    Entry(
+        Wire wire,
+        ContextFactory context,
+        SystemProperties systemProperties,
+        Map<Scenario, String> exemptions) {
+      this(wire, context, systemProperties, exemptions, 0);
+    }
+  }
+
+  /** The MariaDB every test run on this machine shares; it knows no user {@code k4j}. */
+  static final int MARIADB_PORT = 3306;
 
   /** System properties a type needs for a port. */
   @FunctionalInterface
@@ -168,6 +225,69 @@ final class TriggerTable {
             // the admin client drops ports from its endpoint: the scaler's one override points it
             port ->
                 Map.of("keda4j.azure.servicebus.managementEndpoint", "http://127.0.0.1:" + port)));
+
+    ENTRIES.put(
+        "prometheus",
+        http(
+            (type, port, secret) ->
+                ScalerContext.builder(type)
+                    .metadata(
+                        Map.of(
+                            "serverAddress", "http://127.0.0.1:" + port,
+                            "query", "sum(k4j_queue_depth)",
+                            "threshold", "5",
+                            "authModes", "basic"))
+                    .authParams(Map.of("username", "k4j", "password", secret)),
+            port -> Map.of()));
+    ENTRIES.put(
+        "metrics-api",
+        http(
+            (type, port, secret) ->
+                ScalerContext.builder(type)
+                    .metadata(
+                        Map.of(
+                            "url", "http://127.0.0.1:" + port + "/api/queue",
+                            "valueLocation", "components.0.tasks",
+                            "targetValue", "5",
+                            "authMode", "basic"))
+                    .authParams(Map.of("username", "k4j", "password", secret)),
+            port -> Map.of()));
+    ENTRIES.put(
+        "postgresql",
+        new Entry(
+            Wire.POSTGRES,
+            (type, port, secret) ->
+                ScalerContext.builder(type)
+                    .metadata(Map.of("query", "SELECT 1", "targetQueryValue", "5"))
+                    .authParams(
+                        Map.of(
+                            "host", "127.0.0.1",
+                            "port", Integer.toString(port),
+                            "userName", "k4j",
+                            "dbName", "k4j",
+                            // no SSLRequest first: the fake server answers the startup message
+                            "sslmode", "disable",
+                            "password", secret)),
+            port -> Map.of(),
+            Map.of()));
+    ENTRIES.put(
+        "mysql",
+        new Entry(
+            Wire.MYSQL,
+            (type, port, secret) ->
+                ScalerContext.builder(type)
+                    .metadata(
+                        Map.of(
+                            "query", "SELECT 1",
+                            "queryValue", "5",
+                            "username", "k4j",
+                            "host", "127.0.0.1",
+                            "port", Integer.toString(port),
+                            "dbName", "k4j"))
+                    .authParams(Map.of("password", secret)),
+            port -> Map.of(),
+            Map.of(),
+            MARIADB_PORT));
   }
 
   private TriggerTable() {}

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * one pooled client. Reference counted; a client is closed when its last lease is closed.
  */
 public final class RedisClientPool implements AutoCloseable {
-  static final int DEFAULT_MAX_POOL_SIZE = 8;
+  // 1,000 triggers on one Redis must hold at most 4 connections, even under a burst of polls
+  static final int DEFAULT_MAX_POOL_SIZE = 4;
   static final int DEFAULT_MAX_POOL_WAITING = 10_000;
   private static final int CONNECT_TIMEOUT_MS = 5_000;
 
