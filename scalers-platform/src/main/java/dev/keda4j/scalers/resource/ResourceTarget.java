@@ -36,7 +36,9 @@ record ResourceTarget(MetricTargetType type, Quantity averageValue, Integer aver
   }
 
   MetricSpec toSpec(String resourceName, String containerName) {
-    return MetricSpec.resource(resourceName, containerName, type, averageValue, averageUtilization);
+    // the binder gives "" for an absent optional string; the HPA model wants no container at all
+    String container = containerName == null || containerName.isEmpty() ? null : containerName;
+    return MetricSpec.resource(resourceName, container, type, averageValue, averageUtilization);
   }
 
   /** Go's {@code strconv.ParseInt(value, 10, 32)}. */
