@@ -1,6 +1,7 @@
 package dev.keda4j.scalers.nats;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -98,13 +99,14 @@ record JszReading(
   }
 
   static JsonObject object(String body, String what) {
+    Object v;
     try {
-      Object v = io.vertx.core.json.Json.decodeValue(body == null ? "" : body);
-      if (v instanceof JsonObject o) {
-        return o;
-      }
+      v = Json.decodeValue(body == null ? "" : body);
     } catch (DecodeException e) {
-      throw new NatsJetStreamException("unable to decode NATS JetStream " + what + " response");
+      v = null;
+    }
+    if (v instanceof JsonObject o) {
+      return o;
     }
     throw new NatsJetStreamException("unable to decode NATS JetStream " + what + " response");
   }

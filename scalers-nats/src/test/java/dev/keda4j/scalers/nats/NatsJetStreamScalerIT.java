@@ -14,6 +14,7 @@ import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullSubscribeOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -232,6 +233,75 @@ class NatsJetStreamScalerIT {
       assertThat(failure(s)).isInstanceOf(NatsJetStreamException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
+  }
+
+  @Test
+  void credentialsInTheEndpointNeverAppearInTheError() throws Exception {
+    int port = Sources.freePort();
+    Scaler s =
+        scaler(
+            "natsServerMonitoringEndpoint",
+            "watcher:s3cr3t-pw@127.0.0.1:" + port,
+            "stream",
+            "s",
+            "consumer",
+            "c");
+    Throwable t = failure(s);
+    assertThat(t).isInstanceOf(NatsJetStreamException.class);
+    assertThat(t.getMessage()).doesNotContain("s3cr3t-pw").doesNotContain("watcher");
+    assertThat(s.toString()).doesNotContain("s3cr3t-pw");
+  }
+
+  @Test
+  void errorStatusFromTheMonitoringPortFailsThePoll() throws Exception {
+    HttpServer server = answering(503, "unavailable");
+    try {
+      Scaler s =
+          scaler(
+              "natsServerMonitoringEndpoint",
+              "127.0.0.1:" + server.actualPort(),
+              "stream",
+              "s",
+              "consumer",
+              "c");
+      assertThat(failure(s))
+          .isInstanceOf(NatsJetStreamException.class)
+          .hasMessage(
+              "NATS JetStream monitoring endpoint http://127.0.0.1:"
+                  + server.actualPort()
+                  + "/jsz?acc=%24G&config=true&consumers=true returned 503");
+    } finally {
+      server.close().await();
+    }
+  }
+
+  @Test
+  void bodyThatIsNotJszFailsThePoll() throws Exception {
+    HttpServer server = answering(200, "<html>not a NATS server</html>");
+    try {
+      Scaler s =
+          scaler(
+              "natsServerMonitoringEndpoint",
+              "127.0.0.1:" + server.actualPort(),
+              "stream",
+              "s",
+              "consumer",
+              "c");
+      assertThat(failure(s))
+          .isInstanceOf(NatsJetStreamException.class)
+          .hasMessage("unable to decode NATS JetStream /jsz response");
+    } finally {
+      server.close().await();
+    }
+  }
+
+  /** A real HTTP server on loopback that answers every request with {@code status} and body. */
+  private static HttpServer answering(int status, String body) {
+    return VERTX
+        .createHttpServer()
+        .requestHandler(r -> r.response().setStatusCode(status).end(body))
+        .listen(0, "127.0.0.1")
+        .await();
   }
 
   @Test
