@@ -35,9 +35,18 @@ final class KubeCalls {
     }
   }
 
-  /** The object of a generic-API response; empty on 404. */
-  static <T extends io.kubernetes.client.common.KubernetesObject> Optional<T> find(
-      String what, KubernetesApiResponse<T> r) {
+  /**
+   * The object of a generic-API call; empty on 404. GenericKubernetesApi throws
+   * IllegalStateException for I/O failures; they become {@link KubeCallException}s too.
+   */
+  static <T extends io.kubernetes.client.common.KubernetesObject> Optional<T> findObject(
+      String what, java.util.function.Supplier<KubernetesApiResponse<T>> call) {
+    KubernetesApiResponse<T> r;
+    try {
+      r = call.get();
+    } catch (IllegalStateException e) {
+      throw new KubeCallException(what, 0, e);
+    }
     if (r.isSuccess()) {
       return Optional.ofNullable(r.getObject());
     }

@@ -60,12 +60,12 @@ public final class KubeObjectLookup implements ObjectLookup {
 
   @Override
   public Optional<TriggerAuthentication> triggerAuthentication(String namespace, String name) {
-    return KubeCalls.find(
-        "get TriggerAuthentication " + namespace + "/" + name, tas.get(namespace, name));
+    return KubeCalls.findObject(
+        "get TriggerAuthentication " + namespace + "/" + name, () -> tas.get(namespace, name));
   }
 
   @Override
   public Optional<ClusterTriggerAuthentication> clusterTriggerAuthentication(String name) {
-    return KubeCalls.find("get ClusterTriggerAuthentication " + name, ctas.get(name));
+    return KubeCalls.findObject("get ClusterTriggerAuthentication " + name, () -> ctas.get(name));
   }
 }

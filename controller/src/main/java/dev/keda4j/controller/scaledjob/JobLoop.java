@@ -91,6 +91,13 @@ public final class JobLoop {
       scalers = services.scalers().scalers(key, resolved);
     } catch (KubeCallException e) {
       return new TriggerReadings(List.of(), List.of(e.getMessage()), Map.of());
+    } catch (RuntimeException e) {
+      // a resolver bug is a trigger error for this poll, not a crash of the loop
+      LOG.error("{}: resolving triggers failed", key, e);
+      return new TriggerReadings(
+          List.of(),
+          List.of("error resolving triggers: " + e.getClass().getSimpleName()),
+          Map.of());
     }
     return services.poller().poll(key, scalers, sj.maxReplicaCount());
   }
