@@ -199,4 +199,22 @@ class NatsJetStreamConfigTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void metricTypeValueIsPassedToTheSpec() throws Exception {
+    ScalerContext ctx =
+        ScalerContext.builder("nats-jetstream").metadata(base()).metricType("Value").build();
+    NatsJetStreamConfig c = PROVIDER.bind(ctx).config();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Vertx vertx = Vertx.vertx();
+    try (ScalerRuntime runtime = new ScalerRuntime(vertx, pool);
+        var scaler = PROVIDER.create(ctx, c, runtime)) {
+      MetricSpec spec = scaler.metricSpecs().get(0);
+      assertThat(spec.targetType()).isEqualTo(MetricTargetType.VALUE);
+      assertThat(spec.target()).isEqualTo(Quantity.of(10));
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+      pool.shutdown();
+    }
+  }
 }
