@@ -1,32 +1,46 @@
 package dev.keda4j.app;
 
+import dev.keda4j.adapter.RunningAdapter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running keda4j process: the cluster connection and the endpoints every pod serves. */
+/**
+ * One running keda4j process: the cluster connection, the endpoints every pod serves and the
+ * external metrics API. Parts are closed in the reverse order they were started.
+ */
 public final class Operator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
+  private static final int BLOCKING_THREADS = 8;
 
   private final KubeConnection kube;
-  private final PrometheusMeterRegistry registry;
   private final ProbeServer probes;
   private final ProbeServer metrics;
+  private final RunningAdapter adapter;
+  private final Deque<AutoCloseable> closeables;
 
   private Operator(
       KubeConnection kube,
-      PrometheusMeterRegistry registry,
       ProbeServer probes,
-      ProbeServer metrics) {
+      ProbeServer metrics,
+      RunningAdapter adapter,
+      Deque<AutoCloseable> closeables) {
     this.kube = kube;
-    this.registry = registry;
     this.probes = probes;
     this.metrics = metrics;
+    this.adapter = adapter;
+    this.closeables = closeables;
   }
 
-  /** Connects to the cluster and opens the probe and metrics endpoints. */
+  /** Connects to the cluster and opens the probe, metrics and external metrics endpoints. */
   public static Operator start(RunOptions options) {
     KubeConnection kube = KubeConnection.connect(options.kubeconfig());
     LOG.info(
@@ -41,11 +55,42 @@ public final class Operator implements AutoCloseable {
           "the keda.sh CRDs are not installed in this cluster; install them with"
               + " 'kubectl apply -f charts/keda4j/crds/' or the Helm chart");
     }
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    ProbeServer probes = ProbeServer.health(options.health());
-    ProbeServer metrics = ProbeServer.metrics(options.metrics(), registry);
-    LOG.info("health probes on {}, metrics on {}", probes.boundAddress(), metrics.boundAddress());
-    return new Operator(kube, registry, probes, metrics);
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      started.push(registry::close);
+      ProbeServer probes = ProbeServer.health(options.health());
+      started.push(probes);
+      ProbeServer metrics = ProbeServer.metrics(options.metrics(), registry);
+      started.push(metrics);
+      Vertx vertx = Vertx.vertx();
+      started.push(() -> vertx.close().toCompletionStage().toCompletableFuture().get());
+      ExecutorService blocking = Executors.newFixedThreadPool(BLOCKING_THREADS, daemon());
+      started.push(
+          () -> {
+            blocking.shutdownNow();
+            blocking.awaitTermination(5, TimeUnit.SECONDS);
+          });
+      RunningAdapter adapter = AdapterStarter.start(vertx, kube.client(), blocking, options);
+      started.push(() -> adapter.close().toCompletableFuture().get());
+      LOG.info(
+          "health probes on {}, metrics on {}, external metrics API on https port {}",
+          probes.boundAddress(),
+          metrics.boundAddress(),
+          adapter.port());
+      return new Operator(kube, probes, metrics, adapter, started);
+    } catch (RuntimeException e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "keda4j-blocking");
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   public KubeConnection kube() {
@@ -60,10 +105,25 @@ public final class Operator implements AutoCloseable {
     return metrics;
   }
 
+  public RunningAdapter adapter() {
+    return adapter;
+  }
+
   @Override
   public void close() {
-    probes.close();
-    metrics.close();
-    registry.close();
+    closeAll(closeables);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> closeables) {
+    while (!closeables.isEmpty()) {
+      try {
+        closeables.pop().close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        // keep closing the rest: one stuck part must not leave the others open
+        LOG.warn("closing a part of keda4j failed: {}", e.toString());
+      }
+    }
   }
 }

@@ -39,6 +39,8 @@ class RunE2E {
       assertThat(get(operator.probes().boundAddress().getPort(), "/healthz")).isEqualTo("ok");
       assertThat(get(operator.probes().boundAddress().getPort(), "/readyz")).isEqualTo("ok");
       assertThat(get(operator.metrics().boundAddress().getPort(), "/metrics")).isNotNull();
+      assertThat(operator.adapter().port()).isPositive();
+      assertThat(operator.adapter().servingCertificate()).isNotNull();
     }
   }
 
