@@ -97,6 +97,24 @@ class CronScheduleTest {
             "2026-11-01T05:30:00Z",
             "2026-11-01T06:30:00Z"),
         next(
+            "Sao Paulo 2018: a day without midnight still fires at 09:00",
+            "0 9 * * *",
+            "America/Sao_Paulo",
+            "2018-11-03T15:00:00Z",
+            "2018-11-04T11:00:00Z"),
+        next(
+            "Sao Paulo 2018: day loop snaps the missing midnight onto 01:00",
+            "0 9 * * Sun",
+            "America/Sao_Paulo",
+            "2018-11-03T15:00:00Z",
+            "2018-11-04T11:00:00Z"),
+        next(
+            "Sao Paulo 2018: a midnight schedule skips the day without midnight",
+            "0 0 * * *",
+            "America/Sao_Paulo",
+            "2018-11-03T15:00:00Z",
+            "2018-11-05T02:00:00Z"),
+        next(
             "in zone, wall clock hours",
             "0 9 * * *",
             "Europe/Berlin",

@@ -15,6 +15,7 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1PodSchedulingGate;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
 import io.vertx.core.Vertx;
@@ -72,7 +73,12 @@ class KubernetesWorkloadScalerIT {
     V1Pod pod =
         new V1Pod()
             .metadata(new V1ObjectMeta().name(name).namespace(ns).labels(labels))
-            .spec(new V1PodSpec().addContainersItem(new V1Container().name("c").image("busybox")));
+            .spec(
+                new V1PodSpec()
+                    // on a real cluster a gated pod is never scheduled, so no kubelet overwrites
+                    // the phase the test sets
+                    .addSchedulingGatesItem(new V1PodSchedulingGate().name("keda4j.dev/never"))
+                    .addContainersItem(new V1Container().name("c").image("busybox")));
     V1Pod created = api.createNamespacedPod(ns, pod).execute();
     created.status(new V1PodStatus().phase(phase));
     api.replaceNamespacedPodStatus(name, ns, created).execute();
