@@ -110,6 +110,12 @@ class ErrorNeverZeroIT {
                   || CAUSE.matcher(text.toLowerCase(Locale.ROOT)).find())
           .as("%s %s error names the type or the cause:%n%s", type, scenario, text)
           .isTrue();
+      Pattern cause = entry.causes().get(scenario);
+      if (cause != null) {
+        assertThat(cause.matcher(text.toLowerCase(Locale.ROOT)).find())
+            .as("%s %s error names the cause %s:%n%s", type, scenario, cause, text)
+            .isTrue();
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Minimal valid trigger metadata per registered trigger type, pointed at a given loopback port,
@@ -115,20 +116,23 @@ final class TriggerTable {
    * @param exemptions scenarios that cannot be exercised for the type, with the reason
    * @param authServerPort a real server on loopback that rejects the table's credentials, used for
    *     the auth-failure scenario instead of a fake rejection; 0 when there is none
+   * @param causes per scenario, a lower-case pattern the error must contain, for types whose client
+   *     wraps every failure in a generic one (HikariCP's "request timed out" matches any cause)
    */
   record Entry(
       Wire wire,
       ContextFactory context,
       SystemProperties systemProperties,
       Map<Scenario, String> exemptions,
-      int authServerPort) {
+      int authServerPort,
+      Map<Scenario, Pattern> causes) {
 
     Entry(
         Wire wire,
         ContextFactory context,
         SystemProperties systemProperties,
         Map<Scenario, String> exemptions) {
-      this(wire, context, systemProperties, exemptions, 0);
+      this(wire, context, systemProperties, exemptions, 0, Map.of());
     }
   }
 
@@ -269,7 +273,12 @@ final class TriggerTable {
                             "sslmode", "disable",
                             "password", secret)),
             port -> Map.of(),
-            Map.of()));
+            Map.of(),
+            0,
+            causes(
+                "connection to 127\\.0\\.0\\.1:\\d+ refused",
+                "password authentication failed",
+                "protocol error")));
     ENTRIES.put(
         "mysql",
         new Entry(
@@ -287,7 +296,11 @@ final class TriggerTable {
                     .authParams(Map.of("password", secret)),
             port -> Map.of(),
             Map.of(),
-            MARIADB_PORT));
+            MARIADB_PORT,
+            causes(
+                "connection refused",
+                "access denied for user 'k4j'",
+                "unexpected initial handshake")));
   }
 
   private TriggerTable() {}
@@ -303,6 +316,15 @@ final class TriggerTable {
         + "' is registered but has no entry in "
         + TriggerTable.class.getName()
         + ": add its minimal valid metadata there (and reasoned exemptions, if any)";
+  }
+
+  private static Map<Scenario, Pattern> causes(
+      String unreachable, String authFailure, String malformed) {
+    Map<Scenario, Pattern> m = new EnumMap<>(Scenario.class);
+    m.put(Scenario.UNREACHABLE, Pattern.compile(unreachable));
+    m.put(Scenario.AUTH_FAILURE, Pattern.compile(authFailure));
+    m.put(Scenario.MALFORMED, Pattern.compile(malformed));
+    return m;
   }
 
   private static Entry resp(ContextFactory f) {
