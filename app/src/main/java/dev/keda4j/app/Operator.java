@@ -1,6 +1,11 @@
 package dev.keda4j.app;
 
 import dev.keda4j.adapter.RunningAdapter;
+import dev.keda4j.controller.scaling.PollScheduler;
+import dev.keda4j.controller.scaling.ScalerCache;
+import dev.keda4j.scalers.spi.ScalerRegistry;
+import dev.keda4j.scalers.spi.ScalerRuntime;
+import dev.keda4j.scalers.workload.KubernetesClientSlot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -20,6 +25,7 @@ public final class Operator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
   private static final int BLOCKING_THREADS = 8;
+  private static final int POLL_THREADS = 2;
 
   private final KubeConnection kube;
   private final ProbeServer probes;
@@ -50,7 +56,8 @@ public final class Operator implements AutoCloseable {
         options.watchNamespaces().isEmpty()
             ? "all namespaces"
             : "namespaces " + String.join(",", options.watchNamespaces()));
-    if (!kube.kedaCrdsInstalled()) {
+    boolean crdsInstalled = kube.kedaCrdsInstalled();
+    if (!crdsInstalled) {
       LOG.warn(
           "the keda.sh CRDs are not installed in this cluster; install them with"
               + " 'kubectl apply -f charts/keda4j/crds/' or the Helm chart");
@@ -73,6 +80,22 @@ public final class Operator implements AutoCloseable {
           });
       RunningAdapter adapter = AdapterStarter.start(vertx, kube.client(), blocking, options);
       started.push(() -> adapter.close().toCompletableFuture().get());
+      ScalerRuntime runtime = new ScalerRuntime(vertx, blocking);
+      started.push(runtime);
+      KubernetesClientSlot.register(runtime, kube.client());
+      ScalerCache cache = new ScalerCache(ScalerRegistry.load(), runtime);
+      started.push(cache);
+      PollScheduler scheduler = new PollScheduler(POLL_THREADS, "keda4j-poll");
+      started.push(scheduler);
+      if (crdsInstalled) {
+        for (String namespace : namespacesToWatch(options)) {
+          started.push(
+              ScaledJobs.start(kube.client(), namespace, cache, scheduler, blocking, options));
+        }
+      } else {
+        LOG.warn(
+            "ScaledJobs are not watched until the keda.sh CRDs are installed and keda4j restarts");
+      }
       LOG.info(
           "health probes on {}, metrics on {}, external metrics API on https port {}",
           probes.boundAddress(),
@@ -83,6 +106,15 @@ public final class Operator implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /** client-java informers take null for "all namespaces". */
+  private static java.util.List<String> namespacesToWatch(RunOptions options) {
+    java.util.List<String> namespaces = new java.util.ArrayList<>(options.watchNamespaces());
+    if (namespaces.isEmpty()) {
+      namespaces.add(null);
+    }
+    return namespaces;
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {
