@@ -1,0 +1,415 @@
+package dev.keda4j.controller.scaledobject;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.keda4j.api.v1alpha1.Condition;
+import dev.keda4j.api.v1alpha1.KedaApi;
+import dev.keda4j.api.v1alpha1.KedaValidation;
+import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
+import dev.keda4j.api.v1alpha1.SpecError;
+import dev.keda4j.api.v1alpha1.TriggerSummary;
+import dev.keda4j.controller.k8s.KubeCallException;
+import dev.keda4j.controller.scaledobject.activation.Annotations;
+import dev.keda4j.controller.scaledobject.hpa.DesiredHpa;
+import dev.keda4j.controller.scaledobject.hpa.HpaBuildException;
+import dev.keda4j.controller.scaledobject.hpa.HpaDiff;
+import dev.keda4j.controller.scaledobject.hpa.HpaFactory;
+import dev.keda4j.controller.scaledobject.status.Conditions;
+import dev.keda4j.controller.scaledobject.status.ScaledObjectEvents;
+import dev.keda4j.controller.scaledobject.status.ScaledObjectReasons;
+import dev.keda4j.controller.scaledobject.status.SoEvent;
+import dev.keda4j.controller.scaling.PollScheduler;
+import dev.keda4j.controller.scaling.TriggerScaler;
+import dev.keda4j.scalers.spi.MetricSpec;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one ScaledObject (scaledobject.md §2): finalizer, validation, target, scalers, HPA,
+ * status, and (re)starting its {@link ScaleLoop} on the shared scheduler. Decisions are the pure
+ * core's; this class does the calls.
+ */
+public final class ScaledObjectReconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(ScaledObjectReconciler.class);
+  private static final int NOT_FOUND = 404;
+
+  /** KEDA's default pollingInterval. */
+  public static final int DEFAULT_POLLING_INTERVAL_SECONDS = 30;
+
+  private final ScaledObjectServices services;
+  private final PollScheduler scheduler;
+  private final AutoscalingV2Api autoscaling;
+  private final Function<String, ScaledObject> cached;
+  private final Map<String, Long> loopGenerations = new ConcurrentHashMap<>();
+
+  /**
+   * @param cached the informer's current ScaledObject by {@code ns/name} (the loop reads it)
+   */
+  public ScaledObjectReconciler(
+      ScaledObjectServices services,
+      PollScheduler scheduler,
+      Function<String, ScaledObject> cached) {
+    this.services = services;
+    this.scheduler = scheduler;
+    this.autoscaling = new AutoscalingV2Api(services.client());
+    this.cached = cached;
+  }
+
+  /** {@code ScaledObject ns/name}, as every log line names it. */
+  static String key(ScaledObject so) {
+    return "ScaledObject " + so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+  }
+
+  /**
+   * Reconciles {@code so}.
+   *
+   * @return true when done, false when it should be retried later
+   */
+  public boolean reconcile(ScaledObject so) {
+    if (so.getKind() == null) {
+      so.kind(KedaApi.SCALED_OBJECT).apiVersion(KedaApi.API_VERSION);
+    }
+    String key = key(so);
+    if (so.getMetadata().getDeletionTimestamp() != null) {
+      return finalizeDeletion(so, key);
+    }
+    try {
+      ensureFinalizer(so);
+      return reconcileLive(so, key);
+    } catch (KubeCallException e) {
+      LOG.warn("{}: reconcile failed: {}", key, e.getMessage());
+      services.events().warning(so, "ScaledObjectUpdateFailed", e.getMessage());
+      return false;
+    }
+  }
+
+  /** Stops the loop and closes the scalers of a ScaledObject that is gone. */
+  public void forget(String key) {
+    scheduler.cancel(key);
+    loopGenerations.remove(key);
+    services.scalers().remove(key);
+  }
+
+  private boolean reconcileLive(ScaledObject so, String key) {
+    List<Condition> conditions = Conditions.withInitial(status(so).getConditions());
+    ScaledObjectStatus desired = SoStatusWriter.copy(so);
+    Annotations annotations = Annotations.of(so.getMetadata().getAnnotations());
+    if (annotations.fullyPaused()) {
+      stopLoop(so, key);
+      if (!Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
+        emit(so, ScaledObjectEvents.paused());
+      }
+      conditions =
+          Conditions.apply(
+              conditions,
+              List.of(
+                  ScaledObjectReasons.ready(ScaledObjectReasons.PAUSED_MESSAGE),
+                  ScaledObjectReasons.paused()));
+      LOG.info("{}: paused, scale loop stopped", key);
+      writeStatus(so, key, desired.conditions(conditions));
+      return true;
+    }
+    if (Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
+      emit(so, ScaledObjectEvents.unpaused());
+      conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.unpaused()));
+      desired.pausedReplicaCount(null);
+    }
+    if (so.getSpec() == null
+        || so.getSpec().getScaleTargetRef() == null
+        || isEmpty(so.getSpec().getScaleTargetRef().getName())) {
+      return fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "ScaledObject.spec.scaleTargetRef.name is missing");
+    }
+    ScaleTargetClient.Target target;
+    try {
+      target =
+          ScaleTargetClient.resolve(
+              so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
+    } catch (IllegalArgumentException e) {
+      return fail(so, key, desired, conditions, ScaledObjectReasons.MSG_BAD_TARGET, e.getMessage());
+    }
+    Optional<Integer> replicas = services.targets().specReplicas(target);
+    if (replicas.isEmpty()) {
+      emit(so, ScaledObjectEvents.targetMissing());
+      return fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          target.gvkr().getKind() + " " + target.namespace() + "/" + target.name() + " not found");
+    }
+    desired.scaleTargetKind(target.kindString()).scaleTargetGVKR(target.gvkr());
+    if (desired.getOriginalReplicaCount() == null) {
+      desired.originalReplicaCount(replicas.get());
+    }
+    List<SpecError> bounds = new ArrayList<>(KedaValidation.checkReplicaCountBounds(so.getSpec()));
+    bounds.addAll(KedaValidation.checkScaledObjectNames(so.getMetadata().getName(), so.getSpec()));
+    if (!bounds.isEmpty()) {
+      return fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_REPLICA_COUNTS,
+          describe(bounds));
+    }
+    List<SpecError> triggers =
+        new ArrayList<>(KedaValidation.validateTriggers(so.getSpec().getTriggers()));
+    triggers.addAll(KedaValidation.checkFallback(so.getSpec()));
+    if (!triggers.isEmpty()) {
+      return fail(
+          so, key, desired, conditions, ScaledObjectReasons.MSG_BAD_TRIGGERS, describe(triggers));
+    }
+    desired
+        .triggersTypes(TriggerSummary.triggersTypes(so.getSpec().getTriggers()))
+        .authenticationsTypes(TriggerSummary.authenticationsTypes(so.getSpec().getTriggers()));
+
+    DesiredHpa hpa;
+    boolean created;
+    try {
+      hpa = HpaFactory.build(so, metricSpecs(so, key, target), services.operatorVersion());
+      created = ensureHpa(key, hpa.hpa());
+    } catch (HpaBuildException | ScalerBuildFailure e) {
+      return fail(so, key, desired, conditions, ScaledObjectReasons.MSG_HPA_FAILED, e.getMessage());
+    }
+    desired
+        .hpaName(hpa.hpa().getMetadata().getName())
+        .externalMetricNames(hpa.externalMetricNames())
+        .resourceMetricNames(hpa.resourceMetricNames())
+        .compositeScalerName(hpa.compositeScalerName());
+
+    startLoopIfNeeded(so, key, target, hpa.externalMetricNames(), created);
+    if (!Conditions.isTrue(conditions, ScaledObjectReasons.READY)) {
+      emit(so, ScaledObjectEvents.ready());
+    }
+    conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.ready()));
+    if (so.getSpec().getFallback() == null) {
+      conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.noFallback()));
+    }
+    writeStatus(so, key, desired.conditions(conditions));
+    return true;
+  }
+
+  /** The metric specs of every trigger's scaler, built (or reused) through the scaler cache. */
+  private Map<Integer, List<MetricSpec>> metricSpecs(
+      ScaledObject so, String key, ScaleTargetClient.Target target) throws ScalerBuildFailure {
+    List<TriggerScaler> scalers =
+        services
+            .scalers()
+            .scalers(
+                key,
+                services
+                    .resolver()
+                    .resolve(
+                        so,
+                        services.resolver().envSource(so, services.targets().template(target))));
+    List<String> errors = new ArrayList<>();
+    Map<Integer, List<MetricSpec>> specs = new LinkedHashMap<>();
+    for (TriggerScaler s : scalers) {
+      if (s.error().isPresent()) {
+        errors.add(
+            "spec.triggers[" + s.index() + "] (" + s.triggerType() + "): " + s.error().get());
+        emit(so, SoEvent.warning("KEDAScalerFailed", errors.get(errors.size() - 1)));
+      } else {
+        specs.put(s.index(), s.scaler().orElseThrow().metricSpecs());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScalerBuildFailure(String.join("; ", errors));
+    }
+    return specs;
+  }
+
+  /**
+   * Creates the HPA, or replaces it when {@link HpaDiff} says it differs.
+   *
+   * @return true when it was created
+   */
+  private boolean ensureHpa(String key, V2HorizontalPodAutoscaler desired) {
+    String ns = desired.getMetadata().getNamespace();
+    String name = desired.getMetadata().getName();
+    V2HorizontalPodAutoscaler live;
+    try {
+      live = autoscaling.readNamespacedHorizontalPodAutoscaler(name, ns).execute();
+    } catch (ApiException e) {
+      if (e.getCode() != NOT_FOUND) {
+        throw new KubeCallException("get HPA " + ns + "/" + name, e.getCode(), e);
+      }
+      live = null;
+    }
+    try {
+      if (live == null) {
+        autoscaling.createNamespacedHorizontalPodAutoscaler(ns, desired).execute();
+        LOG.info("{}: created HPA {}", key, name);
+        return true;
+      }
+      HpaDiff diff = HpaDiff.between(desired, live);
+      if (diff.needsUpdate()) {
+        autoscaling.replaceNamespacedHorizontalPodAutoscaler(name, ns, desired).execute();
+        LOG.info("{}: updated HPA {} ({})", key, name, diff);
+      }
+      return false;
+    } catch (ApiException e) {
+      throw new KubeCallException("write HPA " + ns + "/" + name, e.getCode(), e);
+    }
+  }
+
+  private void startLoopIfNeeded(
+      ScaledObject so,
+      String key,
+      ScaleTargetClient.Target target,
+      List<String> metricNames,
+      boolean hpaCreated) {
+    Long generation = so.getMetadata().getGeneration();
+    boolean scheduled = scheduler.isScheduled(key);
+    if (scheduled && !hpaCreated && Objects.equals(loopGenerations.get(key), generation)) {
+      return;
+    }
+    String nsName = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    ScaleLoop loop = new ScaleLoop(key, () -> cached.apply(nsName), target, metricNames, services);
+    Integer interval = so.getSpec().getPollingInterval();
+    Duration every =
+        Duration.ofSeconds(
+            interval == null || interval < 1 ? DEFAULT_POLLING_INTERVAL_SECONDS : interval);
+    scheduler.schedule(key, every, loop::tick);
+    loopGenerations.put(key, generation == null ? 0L : generation);
+    LOG.info("{}: scale loop started, polling every {}", key, every);
+    if (!scheduled) {
+      emit(so, ScaledObjectEvents.scalersStarted());
+    }
+  }
+
+  private void stopLoop(ScaledObject so, String key) {
+    if (scheduler.isScheduled(key)) {
+      scheduler.cancel(key);
+      loopGenerations.remove(key);
+      emit(so, ScaledObjectEvents.scalersStopped());
+    }
+  }
+
+  private boolean fail(
+      ScaledObject so,
+      String key,
+      ScaledObjectStatus desired,
+      List<Condition> conditions,
+      String stepMessage,
+      String detail) {
+    // the detail names the offending field or object; it never holds a resolved value
+    String message = stepMessage + ": " + detail;
+    LOG.warn("{}: {}", key, message);
+    emit(so, ScaledObjectEvents.checkFailed(message));
+    List<Condition> c =
+        Conditions.apply(
+            conditions,
+            List.of(
+                ScaledObjectReasons.checkFailed(stepMessage, detail),
+                ScaledObjectReasons.activeUnknown()));
+    writeStatus(so, key, desired.conditions(c));
+    return false;
+  }
+
+  private void emit(ScaledObject so, SoEvent event) {
+    services.events().record(so, event.type(), event.reason(), event.message());
+  }
+
+  private void writeStatus(ScaledObject so, String key, ScaledObjectStatus desired) {
+    try {
+      SoStatusWriter.write(services.patcher(), so, desired);
+    } catch (KubeCallException e) {
+      LOG.warn("{}: status not written: {}", key, e.getMessage());
+    }
+  }
+
+  private static String describe(List<SpecError> errors) {
+    List<String> parts = new ArrayList<>();
+    errors.forEach(e -> parts.add(e.path() + ": " + e.message()));
+    return String.join("; ", parts);
+  }
+
+  private static boolean isEmpty(String s) {
+    return s == null || s.isEmpty();
+  }
+
+  private void ensureFinalizer(ScaledObject so) {
+    List<String> finalizers = so.getMetadata().getFinalizers();
+    if (finalizers != null && finalizers.contains(KedaApi.FINALIZER)) {
+      return;
+    }
+    List<String> next = new ArrayList<>(finalizers == null ? List.of() : finalizers);
+    next.add(KedaApi.FINALIZER);
+    patchFinalizers(so, next);
+  }
+
+  private boolean finalizeDeletion(ScaledObject so, String key) {
+    boolean running = scheduler.isScheduled(key);
+    forget(key);
+    List<String> finalizers = so.getMetadata().getFinalizers();
+    if (finalizers == null || !finalizers.contains(KedaApi.FINALIZER)) {
+      return true;
+    }
+    if (running) {
+      emit(so, ScaledObjectEvents.scalersStopped());
+    }
+    List<String> next = new ArrayList<>(finalizers);
+    next.remove(KedaApi.FINALIZER);
+    try {
+      patchFinalizers(so, next);
+    } catch (KubeCallException e) {
+      LOG.warn("{}: finalizer not removed: {}", key, e.getMessage());
+      return false;
+    }
+    LOG.info("{}: deleted, scale loop stopped", key);
+    emit(so, ScaledObjectEvents.deleted());
+    return true;
+  }
+
+  private void patchFinalizers(ScaledObject so, List<String> finalizers) {
+    JsonArray list = new JsonArray();
+    finalizers.forEach(list::add);
+    JsonObject meta = new JsonObject();
+    meta.add("finalizers", list);
+    JsonObject body = new JsonObject();
+    body.add("metadata", meta);
+    services
+        .patcher()
+        .patchObject(
+            KedaApi.GROUP,
+            KedaApi.VERSION,
+            KedaApi.SCALED_OBJECTS,
+            so.getMetadata().getNamespace(),
+            so.getMetadata().getName(),
+            body);
+  }
+
+  private static ScaledObjectStatus status(ScaledObject so) {
+    return so.getStatus() == null ? new ScaledObjectStatus() : so.getStatus();
+  }
+
+  /** A trigger's scaler could not be built; the message names each trigger, never a value. */
+  private static final class ScalerBuildFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ScalerBuildFailure(String message) {
+      super(message);
+    }
+  }
+}

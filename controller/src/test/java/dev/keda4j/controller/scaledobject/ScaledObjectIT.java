@@ -1,0 +1,325 @@
+package dev.keda4j.controller.scaledobject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keda4j.api.v1alpha1.Condition;
+import dev.keda4j.api.v1alpha1.KedaApi;
+import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.api.v1alpha1.ScaledObjectList;
+import dev.keda4j.controller.scaledobject.status.Conditions;
+import dev.keda4j.controller.scaling.PollScheduler;
+import dev.keda4j.controller.scaling.ScalerCache;
+import dev.keda4j.scalers.spi.MetricValue;
+import dev.keda4j.scalers.spi.ScalerRegistry;
+import dev.keda4j.scalers.spi.ScalerRuntime;
+import dev.keda4j.testkit.kube.KubeApi;
+import dev.keda4j.testkit.sources.RedisFixture;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
+import io.kubernetes.client.openapi.models.V2MetricSpec;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The ScaledObject controller and scale loop against the Kubernetes API fixture and the real Redis:
+ * a Deployment is activated from zero, deactivated after cooldown, never scaled to zero on errors,
+ * and an invalid ScaledObject gets no HPA.
+ */
+class ScaledObjectIT {
+  @RegisterExtension static final KubeApi KUBE = KubeApi.create();
+  @RegisterExtension static final RedisFixture REDIS = new RedisFixture();
+
+  private static Vertx vertx;
+  private static ExecutorService blocking;
+
+  private ScalerRuntime runtime;
+  private ScalerCache cache;
+  private PollScheduler scheduler;
+  private ScaledObjectOperator operator;
+  private final List<String> keys = new ArrayList<>();
+  private String ns;
+
+  @BeforeAll
+  static void startVertx() {
+    vertx = Vertx.vertx();
+    blocking = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterAll
+  static void stopVertx() throws Exception {
+    blocking.shutdownNow();
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    ns = KUBE.createNamespace("so");
+    runtime = new ScalerRuntime(vertx, blocking);
+    cache = new ScalerCache(ScalerRegistry.load(), runtime);
+    scheduler = new PollScheduler(2, "so-it");
+    ScaledObjectServices services =
+        ScaledObjectOperator.services(
+            KUBE.apiClient(), cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5));
+    operator =
+        ScaledObjectOperator.start(
+            KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(1));
+  }
+
+  @AfterEach
+  void stop() {
+    operator.close();
+    scheduler.close();
+    cache.close();
+    runtime.close();
+    keys.forEach(k -> REDIS.call("DEL", k));
+  }
+
+  @Test
+  void itemsActivateFromZeroAndAnEmptyListScalesBackToZeroAfterCooldown() throws Exception {
+    String name = unique("act");
+    String list = list();
+    deployment(name, 0);
+    KUBE.apply(scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5));
+    await(Duration.ofSeconds(15), () -> hpa(name) != null);
+    V2HorizontalPodAutoscaler hpa = hpa(name);
+    assertThat(hpa.getMetadata().getName()).isEqualTo("keda-hpa-" + name);
+    assertThat(hpa.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.getName()).isEqualTo(name));
+    assertThat(hpa.getSpec().getMetrics())
+        .extracting(V2MetricSpec::getType)
+        .containsExactly("External");
+    String metric = hpa.getSpec().getMetrics().get(0).getExternal().getMetric().getName();
+    assertThat(metric).isEqualTo("s0-redis-" + list);
+    Thread.sleep(2500);
+    assertThat(replicas(name)).isZero();
+
+    REDIS.call("RPUSH", list, "a", "b", "c");
+    await(Duration.ofSeconds(15), () -> replicas(name) == 1);
+    await(
+        Duration.ofSeconds(10),
+        () ->
+            Conditions.isTrue(conditions(name), "Active")
+                && status(name).getLastActiveTime() != null);
+    ScaledObject so = read(name);
+    assertThat(so.getStatus().getHpaName()).isEqualTo("keda-hpa-" + name);
+    assertThat(so.getStatus().getExternalMetricNames()).containsExactly(metric);
+    assertThat(so.getStatus().getScaleTargetKind()).isEqualTo("apps/v1.Deployment");
+    assertThat(so.getStatus().getOriginalReplicaCount()).isZero();
+    assertThat(so.getStatus().getTriggersTypes()).isEqualTo("redis");
+    assertThat(so.getMetadata().getFinalizers()).contains(KedaApi.FINALIZER);
+    assertThat(eventMessages(name, "KEDAScaleTargetActivated")).isNotEmpty();
+    List<MetricValue> served =
+        new CachedMetricsSource(cache, Duration.ofSeconds(5))
+            .read(ns, name, metric.toUpperCase(java.util.Locale.ROOT))
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertThat(served)
+        .singleElement()
+        .satisfies(v -> assertThat(v.value().toString()).isEqualTo("3"));
+
+    REDIS.call("DEL", list);
+    await(Duration.ofSeconds(15), () -> replicas(name) == 0);
+    java.time.Instant scaledIn = java.time.Instant.now();
+    // cooldownPeriod 2: scaled in only once 2 s have passed since the last active poll
+    assertThat(scaledIn).isAfter(status(name).getLastActiveTime().toInstant().plusSeconds(2));
+    assertThat(eventMessages(name, "KEDAScaleTargetDeactivated")).isNotEmpty();
+    await(
+        Duration.ofSeconds(10),
+        () ->
+            Conditions.find(conditions(name), "Active")
+                .map(c -> "False".equals(c.getStatus()))
+                .orElse(false));
+  }
+
+  @Test
+  void anUnreachableRedisNeverScalesToZeroAndReadyShowsTheError() throws Exception {
+    String name = unique("down");
+    deployment(name, 2);
+    KUBE.apply(scaledObject(name, list(), "127.0.0.1:1", 0, 5));
+    await(
+        Duration.ofSeconds(20),
+        () ->
+            Conditions.find(conditions(name), "Ready")
+                .map(c -> "False".equals(c.getStatus()))
+                .orElse(false));
+    Thread.sleep(4000);
+    assertThat(replicas(name)).isEqualTo(2);
+    Condition ready = Conditions.find(conditions(name), "Ready").orElseThrow();
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isIn("TriggerError", "ScaledObjectCheckFailed");
+    assertThat(
+            new CachedMetricsSource(cache, Duration.ofSeconds(5))
+                .read(ns, name, "s0-redis-x")
+                .toCompletableFuture())
+        .failsWithin(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void minAboveMaxIsReportedOnReadyWithTheFieldAndGetsNoHpa() throws Exception {
+    String name = unique("bad");
+    deployment(name, 1);
+    KUBE.apply(scaledObject(name, list(), REDIS.host() + ":" + REDIS.port(), 5, 2));
+    await(
+        Duration.ofSeconds(15),
+        () ->
+            Conditions.find(conditions(name), "Ready")
+                .map(c -> "False".equals(c.getStatus()))
+                .orElse(false));
+    Condition ready = Conditions.find(conditions(name), "Ready").orElseThrow();
+    assertThat(ready.getReason()).isEqualTo("ScaledObjectCheckFailed");
+    assertThat(ready.getMessage())
+        .contains("spec.minReplicaCount")
+        .contains("MinReplicaCount=5 must be less than MaxReplicaCount=2");
+    assertThat(eventMessages(name, "ScaledObjectCheckFailed"))
+        .anySatisfy(m -> assertThat(m).contains("spec.minReplicaCount"));
+    Thread.sleep(2000);
+    assertThat(hpa(name)).isNull();
+    assertThat(replicas(name)).isEqualTo(1);
+  }
+
+  private String unique(String prefix) {
+    return "so-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private String list() {
+    String key = REDIS.key();
+    keys.add(key);
+    return key;
+  }
+
+  private void deployment(String name, int replicas) {
+    KUBE.apply(
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s, namespace: %s}
+        spec:
+          replicas: %d
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec:
+              containers:
+              - name: app
+                image: nginx
+        """
+            .formatted(name, ns, replicas, name, name));
+  }
+
+  private String scaledObject(String name, String list, String address, int min, int max) {
+    return """
+        apiVersion: keda.sh/v1alpha1
+        kind: ScaledObject
+        metadata: {name: %s, namespace: %s}
+        spec:
+          scaleTargetRef: {name: %s}
+          pollingInterval: 1
+          cooldownPeriod: 2
+          minReplicaCount: %d
+          maxReplicaCount: %d
+          triggers:
+            - type: redis
+              metadata:
+                address: "%s"
+                listName: %s
+                listLength: "1"
+        """
+        .formatted(name, ns, name, min, max, address, list);
+  }
+
+  private int replicas(String name) {
+    try {
+      Integer r =
+          new AppsV1Api(KUBE.apiClient())
+              .readNamespacedDeploymentScale(name, ns)
+              .execute()
+              .getSpec()
+              .getReplicas();
+      return r == null ? 0 : r;
+    } catch (ApiException e) {
+      throw new IllegalStateException("reading scale failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  private V2HorizontalPodAutoscaler hpa(String name) {
+    try {
+      return new AutoscalingV2Api(KUBE.apiClient())
+          .readNamespacedHorizontalPodAutoscaler("keda-hpa-" + name, ns)
+          .execute();
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return null;
+      }
+      throw new IllegalStateException("reading HPA failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  private ScaledObject read(String name) {
+    try {
+      return new GenericKubernetesApi<>(
+              ScaledObject.class,
+              ScaledObjectList.class,
+              KedaApi.GROUP,
+              KedaApi.VERSION,
+              KedaApi.SCALED_OBJECTS,
+              KUBE.apiClient())
+          .get(ns, name)
+          .throwsApiException()
+          .getObject();
+    } catch (ApiException e) {
+      throw new IllegalStateException("reading " + name + " failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  private dev.keda4j.api.v1alpha1.ScaledObjectStatus status(String name) {
+    ScaledObject so = read(name);
+    return so.getStatus() == null
+        ? new dev.keda4j.api.v1alpha1.ScaledObjectStatus()
+        : so.getStatus();
+  }
+
+  private List<Condition> conditions(String name) {
+    return status(name).getConditions();
+  }
+
+  private List<String> eventMessages(String name, String reason) throws ApiException {
+    List<String> out = new ArrayList<>();
+    for (CoreV1Event e :
+        new CoreV1Api(KUBE.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
+      if (name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
