@@ -33,8 +33,9 @@ final class AdapterStarter {
   private static final Duration CERT_RELOAD = Duration.ofSeconds(30);
 
   /**
-   * Until the ScaledObject controller lands there is no scaler cache to read: every read fails with
-   * this text, which the HPA shows, instead of a value that could scale a workload.
+   * Without the keda.sh CRDs no ScaledObject controller runs and there is no scaler cache to read:
+   * every read fails with this text, which the HPA shows, instead of a value that could scale a
+   * workload.
    */
   static final MetricsSource NOT_SERVED_YET =
       (namespace, name, metric) ->
@@ -46,12 +47,16 @@ final class AdapterStarter {
                       + name
                       + ": metric "
                       + metric
-                      + " is not served: this keda4j build has no ScaledObject controller yet"));
+                      + " is not served: the ScaledObject controller is not running"));
 
   private AdapterStarter() {}
 
   static RunningAdapter start(
-      Vertx vertx, ApiClient client, ExecutorService blocking, RunOptions options) {
+      Vertx vertx,
+      ApiClient client,
+      ExecutorService blocking,
+      RunOptions options,
+      MetricsSource source) {
     AdapterOptions adapterOptions =
         AdapterOptions.defaults().withListen("0.0.0.0", options.securePort());
     Path cert = options.certDir().resolve("tls.crt");
@@ -74,7 +79,7 @@ final class AdapterStarter {
       return MetricsAdapterServer.start(
               vertx,
               adapterOptions,
-              NOT_SERVED_YET,
+              source,
               new TokenReviewAuthenticator(client, blocking, List.of()),
               new SubjectAccessReviewAuthorizer(client, blocking))
           .toCompletableFuture()

@@ -1,6 +1,8 @@
 package dev.keda4j.app;
 
+import dev.keda4j.adapter.MetricsSource;
 import dev.keda4j.adapter.RunningAdapter;
+import dev.keda4j.controller.scaledobject.CachedMetricsSource;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.scalers.spi.ScalerRegistry;
@@ -78,8 +80,6 @@ public final class Operator implements AutoCloseable {
             blocking.shutdownNow();
             blocking.awaitTermination(5, TimeUnit.SECONDS);
           });
-      RunningAdapter adapter = AdapterStarter.start(vertx, kube.client(), blocking, options);
-      started.push(() -> adapter.close().toCompletableFuture().get());
       ScalerRuntime runtime = new ScalerRuntime(vertx, blocking);
       started.push(runtime);
       KubernetesClientSlot.register(runtime, kube.client());
@@ -87,14 +87,23 @@ public final class Operator implements AutoCloseable {
       started.push(cache);
       PollScheduler scheduler = new PollScheduler(POLL_THREADS, "keda4j-poll");
       started.push(scheduler);
+      MetricsSource source =
+          crdsInstalled
+              ? new CachedMetricsSource(cache, ScaledJobs.httpTimeout())
+              : AdapterStarter.NOT_SERVED_YET;
+      RunningAdapter adapter =
+          AdapterStarter.start(vertx, kube.client(), blocking, options, source);
+      started.push(() -> adapter.close().toCompletableFuture().get());
       if (crdsInstalled) {
         for (String namespace : namespacesToWatch(options)) {
+          started.push(ScaledObjects.start(kube.client(), namespace, cache, scheduler));
           started.push(
               ScaledJobs.start(kube.client(), namespace, cache, scheduler, blocking, options));
         }
       } else {
         LOG.warn(
-            "ScaledJobs are not watched until the keda.sh CRDs are installed and keda4j restarts");
+            "ScaledObjects and ScaledJobs are not watched until the keda.sh CRDs are installed"
+                + " and keda4j restarts");
       }
       LOG.info(
           "health probes on {}, metrics on {}, external metrics API on https port {}",

@@ -369,6 +369,7 @@ public final class ScaledObjectReconciler {
     if (running) {
       emit(so, ScaledObjectEvents.scalersStopped());
     }
+    restoreOriginalReplicas(so, key);
     List<String> next = new ArrayList<>(finalizers);
     next.remove(KedaApi.FINALIZER);
     try {
@@ -380,6 +381,33 @@ public final class ScaledObjectReconciler {
     LOG.info("{}: deleted, scale loop stopped", key);
     emit(so, ScaledObjectEvents.deleted());
     return true;
+  }
+
+  /** {@code restoreToOriginalReplicaCount}: errors are only logged, a missing target ignored. */
+  private void restoreOriginalReplicas(ScaledObject so, String key) {
+    ScaledObjectStatus st = status(so);
+    boolean restore =
+        so.getSpec() != null
+            && so.getSpec().getAdvanced() != null
+            && Boolean.TRUE.equals(so.getSpec().getAdvanced().getRestoreToOriginalReplicaCount());
+    if (!restore
+        || st.getScaleTargetGVKR() == null
+        || st.getOriginalReplicaCount() == null
+        || so.getSpec().getScaleTargetRef() == null) {
+      return;
+    }
+    try {
+      ScaleTargetClient.Target target =
+          ScaleTargetClient.resolve(
+              so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
+      if (services.targets().specReplicas(target).isPresent()) {
+        services.targets().setReplicas(target, st.getOriginalReplicaCount());
+        LOG.info(
+            "{}: restored {} to {} replicas", key, target.name(), st.getOriginalReplicaCount());
+      }
+    } catch (IllegalArgumentException | KubeCallException e) {
+      LOG.warn("{}: original replica count not restored: {}", key, e.getMessage());
+    }
   }
 
   private void patchFinalizers(ScaledObject so, List<String> finalizers) {

@@ -197,6 +197,40 @@ class ScaledObjectIT {
     assertThat(replicas(name)).isEqualTo(1);
   }
 
+  @Test
+  void deletingRemovesTheFinalizerAndRestoresTheOriginalReplicaCount() throws Exception {
+    String name = unique("del");
+    String list = list();
+    REDIS.call("RPUSH", list, "a");
+    deployment(name, 3);
+    KUBE.apply(
+        scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5)
+            .replace(
+                "  pollingInterval: 1",
+                "  pollingInterval: 1\n  advanced: {restoreToOriginalReplicaCount: true}"));
+    await(Duration.ofSeconds(15), () -> status(name).getOriginalReplicaCount() != null);
+    assertThat(status(name).getOriginalReplicaCount()).isEqualTo(3);
+    KUBE.raw(
+        "PATCH",
+        "/apis/apps/v1/namespaces/" + ns + "/deployments/" + name + "/scale",
+        "{\"spec\":{\"replicas\":4}}",
+        "application/merge-patch+json");
+    assertThat(replicas(name)).isEqualTo(4);
+    KUBE.raw("DELETE", "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/" + name, null);
+    await(
+        Duration.ofSeconds(15),
+        () ->
+            KUBE.raw(
+                        "GET",
+                        "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/" + name,
+                        null)
+                    .code()
+                == 404);
+    assertThat(replicas(name)).isEqualTo(3);
+    assertThat(eventMessages(name, "ScaledObjectDeleted"))
+        .containsExactly("ScaledObject was deleted");
+  }
+
   private String unique(String prefix) {
     return "so-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
