@@ -41,6 +41,8 @@ class ErrorNeverZeroIT {
               + "|unauthori|forbidden|sasl|credential|parse|malformed|unexpected|invalid|json"
               + "|protocol|decode|unknown|format|xml|response|status|valuelocation");
 
+  private static final String SECRET = "k4jConformanceSecret0000000=";
+
   private static PollHarness harness;
 
   @BeforeAll
@@ -73,20 +75,32 @@ class ErrorNeverZeroIT {
       assertThat(exemption)
           .as("%s is exempt from %s: the table must say why", type, scenario)
           .hasSizeGreaterThan(40);
+      if (entry.exemptions().size() == Scenario.values().length) {
+        assertThat(entry.offline())
+            .as(
+                "%s is exempt from every scenario: its entry must say what it does instead"
+                    + " (Entry.offline), checked by offlineTypesDoWhatTheirExemptionsSay",
+                type)
+            .isNotNull();
+      }
       return;
     }
     try (Endpoint endpoint = Endpoint.of(scenario, entry)) {
       var ctx =
           entry
               .context()
-              .at(type, endpoint.port(), "k4jConformanceSecret0000000=")
+              .at(type, endpoint.port(), SECRET)
               .scalableObject("ScaledObject", "k4j", "conformance-" + scenario)
               .globalHttpTimeout(PollHarness.TRIGGER_TIMEOUT)
               .build();
       Duration bound = scenario == Scenario.TIMEOUT ? CALLER_TIMEOUT : FAILURE_BOUND;
       long start = System.nanoTime();
       PollHarness.Outcome o =
-          harness.buildAndPoll(ctx, entry.systemProperties().at(endpoint.port()), bound);
+          harness.buildAndPoll(
+              ctx,
+              entry.systemProperties().at(endpoint.port()),
+              entry.runtimeAt(endpoint.port(), SECRET),
+              bound);
       Duration took = Duration.ofNanos(System.nanoTime() - start);
 
       assertThat(o.result())
@@ -117,6 +131,25 @@ class ErrorNeverZeroIT {
             .isTrue();
       }
     }
+  }
+
+  static Stream<String> offlineTypes() {
+    return ScalerRegistry.load().triggerTypes().stream()
+        .filter(t -> TriggerTable.entry(t).map(e -> e.offline() != null).orElse(false));
+  }
+
+  /**
+   * A type exempt from every scenario because it talks to no server is held to what its exemption
+   * says instead: cron computes from the clock, cpu and memory fail every poll.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("offlineTypes")
+  void offlineTypesDoWhatTheirExemptionsSay(String type) {
+    Entry entry = TriggerTable.entry(type).orElseThrow();
+    assertThat(entry.exemptions().keySet())
+        .as("%s talks to no server, so it is exempt from every scenario", type)
+        .containsExactlyInAnyOrder(Scenario.values());
+    entry.offline().verify(type, entry, harness);
   }
 
   /** Where a scenario points the trigger. */

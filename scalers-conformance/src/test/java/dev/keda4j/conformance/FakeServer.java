@@ -1,5 +1,7 @@
 package dev.keda4j.conformance;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ final class FakeServer implements AutoCloseable {
   private final boolean closeAfterReply;
   private final boolean greets;
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+  private final StringBuffer received = new StringBuffer();
   private volatile boolean closed;
 
   private FakeServer(byte[] reply, boolean closeAfterReply, boolean greets) throws IOException {
@@ -57,6 +60,11 @@ final class FakeServer implements AutoCloseable {
         : replying(reply, wire.closeAfterReply);
   }
 
+  /** Every byte the server has read so far, one char per byte. */
+  String received() {
+    return received.toString();
+  }
+
   int port() {
     return socket.getLocalPort();
   }
@@ -87,7 +95,8 @@ final class FakeServer implements AutoCloseable {
           return;
         }
       }
-      while (in.read(buf) >= 0) {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        received.append(new String(buf, 0, n, ISO_8859_1));
         if (reply != null) {
           out.write(reply);
           out.flush();

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /** Builds one trigger through the registry on a fresh runtime and polls it once, bounded. */
 final class PollHarness implements AutoCloseable {
@@ -50,10 +51,23 @@ final class PollHarness implements AutoCloseable {
   }
 
   Outcome buildAndPoll(ScalerContext ctx, Map<String, String> sysProps, Duration bound) {
+    return buildAndPoll(ctx, sysProps, runtime -> {}, bound);
+  }
+
+  /**
+   * As {@link #buildAndPoll(ScalerContext, Map, Duration)}, with {@code setup} run on the fresh
+   * runtime before the scaler is built (the clients a process registers at start-up).
+   */
+  Outcome buildAndPoll(
+      ScalerContext ctx,
+      Map<String, String> sysProps,
+      Consumer<ScalerRuntime> setup,
+      Duration bound) {
     List<String> texts = new ArrayList<>();
     texts.add(ctx.toString());
     sysProps.forEach(System::setProperty);
     try (ScalerRuntime runtime = new ScalerRuntime(vertx, blocking)) {
+      setup.accept(runtime);
       ScalerRegistry.Built built;
       try {
         built = registry.build(ctx, runtime);
