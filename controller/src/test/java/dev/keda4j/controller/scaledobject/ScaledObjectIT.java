@@ -231,6 +231,28 @@ class ScaledObjectIT {
         .containsExactly("ScaledObject was deleted");
   }
 
+  @Test
+  void aPausedScaledObjectIsNotActivatedByItems() throws Exception {
+    String name = unique("pause");
+    String list = list();
+    REDIS.call("RPUSH", list, "a", "b");
+    deployment(name, 0);
+    KUBE.apply(
+        scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5)
+            .replace(
+                "metadata: {name: " + name + ", namespace: " + ns + "}",
+                "metadata: {name: "
+                    + name
+                    + ", namespace: "
+                    + ns
+                    + ", annotations: {autoscaling.keda.sh/paused: \"true\"}}"));
+    await(Duration.ofSeconds(15), () -> Conditions.isTrue(conditions(name), "Paused"));
+    Thread.sleep(2500);
+    assertThat(replicas(name)).isZero();
+    assertThat(Conditions.find(conditions(name), "Paused").orElseThrow().getReason())
+        .isEqualTo("ScaledObjectPaused");
+  }
+
   private String unique(String prefix) {
     return "so-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
