@@ -449,12 +449,7 @@ final class TriggerTable {
    * context toStrings, metric specs) and asserts that the leak is still there, so an entry has to
    * be removed when its fix lands. Not a place for leaks that are not tracked by a fix.
    */
-  private static final Map<String, String> KNOWN_CONFIG_LEAKS =
-      Map.of(
-          "nats-jetstream",
-          "NatsJetStreamConfig.toString prints natsServerMonitoringEndpoint with its user:password@"
-              + " (the scaler's own toString and errors redact it); fix in scalers-nats: mark"
-              + " natsServerMonitoringEndpoint sensitive = true");
+  private static final Map<String, String> KNOWN_CONFIG_LEAKS = Map.of();
 
   private TriggerTable() {}
 

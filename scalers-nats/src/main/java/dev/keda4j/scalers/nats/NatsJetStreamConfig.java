@@ -61,6 +61,8 @@ public record NatsJetStreamConfig(
 
   @Override
   public String toString() {
-    return ConfigStrings.describe(this);
+    // the endpoint is an address, not a secret, but it may carry user:password@
+    return ConfigStrings.describe(this)
+        .replace(natsServerMonitoringEndpoint, MonitoringUrls.redact(natsServerMonitoringEndpoint));
   }
 }
