@@ -3,17 +3,12 @@ package dev.keda4j.controller.scaledjob;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledJobList;
+import dev.keda4j.controller.k8s.InformerController;
 import dev.keda4j.controller.k8s.ObjectRefs;
-import io.kubernetes.client.informer.ResourceEventHandler;
-import io.kubernetes.client.informer.SharedIndexInformer;
-import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,26 +21,13 @@ import org.slf4j.LoggerFactory;
 public final class ScaledJobController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScaledJobController.class);
 
-  private final SharedInformerFactory factory;
-  private final SharedIndexInformer<ScaledJob> informer;
-  private final ScaledJobReconciler reconciler;
-  private final Duration retryDelay;
-  private final ScheduledExecutorService queue =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "scaledjob-reconcile");
-            t.setDaemon(true);
-            return t;
-          });
+  private final InformerController<ScaledJob> controller;
 
   /**
    * @param namespace the watched namespace, or null for all ({@code WATCH_NAMESPACE})
    */
   public ScaledJobController(
       ApiClient client, String namespace, ScaledJobReconciler reconciler, Duration retryDelay) {
-    this.reconciler = reconciler;
-    this.retryDelay = retryDelay;
-    this.factory = new SharedInformerFactory(client);
     GenericKubernetesApi<ScaledJob, ScaledJobList> api =
         new GenericKubernetesApi<>(
             ScaledJob.class,
@@ -54,65 +36,19 @@ public final class ScaledJobController implements AutoCloseable {
             KedaApi.VERSION,
             KedaApi.SCALED_JOBS,
             client);
-    this.informer =
-        namespace == null
-            ? factory.sharedIndexInformerFor(api, ScaledJob.class, 0)
-            : factory.sharedIndexInformerFor(api, ScaledJob.class, 0, namespace);
-    informer.addEventHandler(new Handler());
+    this.controller =
+        new InformerController<>(
+            client, api, ScaledJob.class, namespace, retryDelay, new Hooks(reconciler), "job", LOG);
   }
 
   /** Starts watching; returns when the informer has synced. */
   public void start(Duration syncTimeout) throws TimeoutException, InterruptedException {
-    factory.startAllRegisteredInformers();
-    long deadline = System.nanoTime() + syncTimeout.toNanos();
-    while (!informer.hasSynced()) {
-      if (System.nanoTime() > deadline) {
-        throw new TimeoutException("ScaledJob informer not synced after " + syncTimeout);
-      }
-      Thread.sleep(20);
-    }
-    LOG.info("ScaledJob informer synced");
+    controller.start(syncTimeout);
   }
 
   @Override
   public void close() {
-    factory.stopAllRegisteredInformers();
-    queue.shutdownNow();
-    try {
-      queue.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (ScaledJob sj : informer.getIndexer().list()) {
-      reconciler.forget(ObjectRefs.describe(sj));
-    }
-  }
-
-  private void enqueue(String nsName, long delayMillis) {
-    if (queue.isShutdown()) {
-      return;
-    }
-    queue.schedule(() -> reconcileLatest(nsName), delayMillis, TimeUnit.MILLISECONDS);
-  }
-
-  private void reconcileLatest(String nsName) {
-    ScaledJob sj = informer.getIndexer().getByKey(nsName);
-    if (sj == null) {
-      return;
-    }
-    try {
-      if (!reconciler.reconcile(sj)) {
-        enqueue(nsName, retryDelay.toMillis());
-      }
-    } catch (RuntimeException e) {
-      // one broken ScaledJob must not stop the queue for the others
-      LOG.error("{}: reconcile crashed", ObjectRefs.describe(sj), e);
-      enqueue(nsName, retryDelay.toMillis());
-    }
-  }
-
-  private static String nsName(ScaledJob sj) {
-    return sj.getMetadata().getNamespace() + "/" + sj.getMetadata().getName();
+    controller.close();
   }
 
   /** KEDA's predicates: generation, pause annotation, deletion. */
@@ -123,24 +59,26 @@ public final class ScaledJobController implements AutoCloseable {
             old.getMetadata().getDeletionTimestamp(), now.getMetadata().getDeletionTimestamp());
   }
 
-  private final class Handler implements ResourceEventHandler<ScaledJob> {
+  private record Hooks(ScaledJobReconciler reconciler)
+      implements InformerController.Hooks<ScaledJob> {
     @Override
-    public void onAdd(ScaledJob sj) {
-      enqueue(nsName(sj), 0);
+    public String describe(ScaledJob sj) {
+      return ObjectRefs.describe(sj);
     }
 
     @Override
-    public void onUpdate(ScaledJob old, ScaledJob now) {
-      if (needsReconcile(old, now)) {
-        enqueue(nsName(now), 0);
-      }
+    public boolean needsReconcile(ScaledJob old, ScaledJob now) {
+      return ScaledJobController.needsReconcile(old, now);
     }
 
     @Override
-    public void onDelete(ScaledJob sj, boolean finalStateUnknown) {
-      String key = ObjectRefs.describe(sj);
-      queue.execute(() -> reconciler.forget(key));
-      LOG.info("{}: gone, job loop stopped", key);
+    public boolean reconcile(ScaledJob sj) {
+      return reconciler.reconcile(sj);
+    }
+
+    @Override
+    public void forget(String key) {
+      reconciler.forget(key);
     }
   }
 }

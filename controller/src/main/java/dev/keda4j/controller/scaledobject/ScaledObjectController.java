@@ -3,17 +3,15 @@ package dev.keda4j.controller.scaledobject;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.ScaledObjectList;
+import dev.keda4j.controller.k8s.InformerController;
 import dev.keda4j.controller.scaledobject.activation.Annotations;
-import io.kubernetes.client.informer.ResourceEventHandler;
-import io.kubernetes.client.informer.SharedIndexInformer;
-import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,26 +25,21 @@ import org.slf4j.LoggerFactory;
 public final class ScaledObjectController implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScaledObjectController.class);
 
-  private final SharedInformerFactory factory;
-  private final SharedIndexInformer<ScaledObject> informer;
-  private final ScaledObjectReconciler reconciler;
-  private final Duration retryDelay;
-  private final ScheduledExecutorService queue =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "scaledobject-reconcile");
-            t.setDaemon(true);
-            return t;
-          });
+  private static final List<String> WATCHED_ANNOTATIONS =
+      List.of(
+          Annotations.PAUSED,
+          Annotations.PAUSED_REPLICAS,
+          Annotations.PAUSED_SCALE_IN,
+          Annotations.PAUSED_SCALE_OUT,
+          Annotations.FORCE_ACTIVATION);
+
+  private final InformerController<ScaledObject> controller;
 
   /**
    * @param namespace the watched namespace, or null for all ({@code WATCH_NAMESPACE})
    */
   public ScaledObjectController(
       ApiClient client, String namespace, ScaledObjectReconciler reconciler, Duration retryDelay) {
-    this.reconciler = reconciler;
-    this.retryDelay = retryDelay;
-    this.factory = new SharedInformerFactory(client);
     GenericKubernetesApi<ScaledObject, ScaledObjectList> api =
         new GenericKubernetesApi<>(
             ScaledObject.class,
@@ -55,65 +48,26 @@ public final class ScaledObjectController implements AutoCloseable {
             KedaApi.VERSION,
             KedaApi.SCALED_OBJECTS,
             client);
-    this.informer =
-        namespace == null
-            ? factory.sharedIndexInformerFor(api, ScaledObject.class, 0)
-            : factory.sharedIndexInformerFor(api, ScaledObject.class, 0, namespace);
-    informer.addEventHandler(new Handler());
+    this.controller =
+        new InformerController<>(
+            client,
+            api,
+            ScaledObject.class,
+            namespace,
+            retryDelay,
+            new Hooks(reconciler),
+            "scale",
+            LOG);
   }
 
   /** Starts watching; returns when the informer has synced. */
   public void start(Duration syncTimeout) throws TimeoutException, InterruptedException {
-    factory.startAllRegisteredInformers();
-    long deadline = System.nanoTime() + syncTimeout.toNanos();
-    while (!informer.hasSynced()) {
-      if (System.nanoTime() > deadline) {
-        throw new TimeoutException("ScaledObject informer not synced after " + syncTimeout);
-      }
-      Thread.sleep(20);
-    }
-    LOG.info("ScaledObject informer synced");
+    controller.start(syncTimeout);
   }
 
   @Override
   public void close() {
-    factory.stopAllRegisteredInformers();
-    queue.shutdownNow();
-    try {
-      queue.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (ScaledObject so : informer.getIndexer().list()) {
-      reconciler.forget(ScaledObjectReconciler.key(so));
-    }
-  }
-
-  private void enqueue(String nsName, long delayMillis) {
-    if (queue.isShutdown()) {
-      return;
-    }
-    queue.schedule(() -> reconcileLatest(nsName), delayMillis, TimeUnit.MILLISECONDS);
-  }
-
-  private void reconcileLatest(String nsName) {
-    ScaledObject so = informer.getIndexer().getByKey(nsName);
-    if (so == null) {
-      return;
-    }
-    try {
-      if (!reconciler.reconcile(so)) {
-        enqueue(nsName, retryDelay.toMillis());
-      }
-    } catch (RuntimeException e) {
-      // one broken ScaledObject must not stop the queue for the others
-      LOG.error("{}: reconcile crashed", ScaledObjectReconciler.key(so), e);
-      enqueue(nsName, retryDelay.toMillis());
-    }
-  }
-
-  private static String nsName(ScaledObject so) {
-    return so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    controller.close();
   }
 
   /** KEDA's predicates: generation, pause annotation, deletion. */
@@ -124,16 +78,10 @@ public final class ScaledObjectController implements AutoCloseable {
             old.getMetadata().getDeletionTimestamp(), now.getMetadata().getDeletionTimestamp());
   }
 
-  private static java.util.List<String> annotations(ScaledObject so) {
-    java.util.Map<String, String> a = so.getMetadata().getAnnotations();
-    java.util.List<String> values = new java.util.ArrayList<>();
-    for (String k :
-        java.util.List.of(
-            Annotations.PAUSED,
-            Annotations.PAUSED_REPLICAS,
-            Annotations.PAUSED_SCALE_IN,
-            Annotations.PAUSED_SCALE_OUT,
-            Annotations.FORCE_ACTIVATION)) {
+  private static List<String> annotations(ScaledObject so) {
+    Map<String, String> a = so.getMetadata().getAnnotations();
+    List<String> values = new ArrayList<>();
+    for (String k : WATCHED_ANNOTATIONS) {
       values.add(a == null ? null : a.get(k));
     }
     return values;
@@ -141,27 +89,29 @@ public final class ScaledObjectController implements AutoCloseable {
 
   /** The informer's current ScaledObject {@code ns/name}, null when gone. */
   public ScaledObject cached(String nsName) {
-    return informer.getIndexer().getByKey(nsName);
+    return controller.cached(nsName);
   }
 
-  private final class Handler implements ResourceEventHandler<ScaledObject> {
+  private record Hooks(ScaledObjectReconciler reconciler)
+      implements InformerController.Hooks<ScaledObject> {
     @Override
-    public void onAdd(ScaledObject so) {
-      enqueue(nsName(so), 0);
+    public String describe(ScaledObject so) {
+      return ScaledObjectReconciler.key(so);
     }
 
     @Override
-    public void onUpdate(ScaledObject old, ScaledObject now) {
-      if (needsReconcile(old, now)) {
-        enqueue(nsName(now), 0);
-      }
+    public boolean needsReconcile(ScaledObject old, ScaledObject now) {
+      return ScaledObjectController.needsReconcile(old, now);
     }
 
     @Override
-    public void onDelete(ScaledObject so, boolean finalStateUnknown) {
-      String key = ScaledObjectReconciler.key(so);
-      queue.execute(() -> reconciler.forget(key));
-      LOG.info("{}: gone, scale loop stopped", key);
+    public boolean reconcile(ScaledObject so) {
+      return reconciler.reconcile(so);
+    }
+
+    @Override
+    public void forget(String key) {
+      reconciler.forget(key);
     }
   }
 }
