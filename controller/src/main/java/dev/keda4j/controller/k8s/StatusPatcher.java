@@ -1,7 +1,8 @@
 package dev.keda4j.controller.k8s;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import dev.keda4j.api.manifest.Manifests;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
@@ -16,6 +17,9 @@ public final class StatusPatcher {
   private final ApiClient client;
   private final CustomObjectsApi custom;
 
+  // JSON null deletes a field in a merge patch: it must be written, not dropped
+  private static final Gson NULLS = new GsonBuilder().serializeNulls().create();
+
   public StatusPatcher(ApiClient client) {
     this.client = client;
     this.custom = new CustomObjectsApi(client);
@@ -28,7 +32,7 @@ public final class StatusPatcher {
       String group, String version, String plural, String ns, String name, JsonObject status) {
     JsonObject body = new JsonObject();
     body.add("status", status);
-    V1Patch patch = new V1Patch(Manifests.gson().toJson(body));
+    V1Patch patch = new V1Patch(json(body));
     KubeCalls.call(
         "patch status of " + plural + " " + ns + "/" + name,
         () ->
@@ -42,10 +46,29 @@ public final class StatusPatcher {
                 client));
   }
 
+  /** A merge patch on the {@code /status} of a cluster-scoped keda.sh object. */
+  public void patchClusterStatus(
+      String group, String version, String plural, String name, JsonObject status) {
+    JsonObject body = new JsonObject();
+    body.add("status", status);
+    V1Patch patch = new V1Patch(json(body));
+    KubeCalls.call(
+        "patch status of " + plural + " " + name,
+        () ->
+            PatchUtils.patch(
+                Object.class,
+                () ->
+                    custom
+                        .patchClusterCustomObjectStatus(group, version, plural, name, patch)
+                        .buildCall(null),
+                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                client));
+  }
+
   /** A merge patch on the object itself (metadata, e.g. finalizers). */
   public void patchObject(
       String group, String version, String plural, String ns, String name, JsonObject body) {
-    V1Patch patch = new V1Patch(Manifests.gson().toJson(body));
+    V1Patch patch = new V1Patch(json(body));
     KubeCalls.call(
         "patch " + plural + " " + ns + "/" + name,
         () ->
@@ -57,5 +80,10 @@ public final class StatusPatcher {
                         .buildCall(null),
                 V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
                 client));
+  }
+
+  /** The patch body as sent, JSON nulls included. */
+  static String json(JsonObject body) {
+    return NULLS.toJson(body);
   }
 }
