@@ -2,6 +2,7 @@ package dev.keda4j.controller.k8s;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -27,23 +28,28 @@ public final class StatusPatcher {
 
   /**
    * @param status the changed status fields (JSON null deletes a field)
+   * @return the object as the server answered it (null when the answer was not a JSON object)
    */
-  public void patchStatus(
+  public JsonObject patchStatus(
       String group, String version, String plural, String ns, String name, JsonObject status) {
     JsonObject body = new JsonObject();
     body.add("status", status);
     V1Patch patch = new V1Patch(json(body));
-    KubeCalls.call(
-        "patch status of " + plural + " " + ns + "/" + name,
-        () ->
-            PatchUtils.patch(
-                Object.class,
-                () ->
-                    custom
-                        .patchNamespacedCustomObjectStatus(group, version, ns, plural, name, patch)
-                        .buildCall(null),
-                V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
-                client));
+    Object answer =
+        KubeCalls.call(
+            "patch status of " + plural + " " + ns + "/" + name,
+            () ->
+                PatchUtils.patch(
+                    Object.class,
+                    () ->
+                        custom
+                            .patchNamespacedCustomObjectStatus(
+                                group, version, ns, plural, name, patch)
+                            .buildCall(null),
+                    V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
+                    client));
+    JsonElement tree = answer == null ? null : NULLS.toJsonTree(answer);
+    return tree != null && tree.isJsonObject() ? tree.getAsJsonObject() : null;
   }
 
   /** A merge patch on the {@code /status} of a cluster-scoped keda.sh object. */

@@ -101,6 +101,7 @@ public final class ScaledObjectReconciler {
     scheduler.cancel(key);
     loopGenerations.remove(key);
     services.scalers().remove(key);
+    SoStatusWriter.forget(key.substring(key.indexOf(' ') + 1));
   }
 
   private boolean reconcileLive(ScaledObject so, String key) {

@@ -1,45 +1,181 @@
 package dev.keda4j.controller.scaledobject;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import dev.keda4j.api.manifest.Manifests;
+import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.controller.k8s.StatusPatcher;
 import dev.keda4j.controller.k8s.StatusWriter;
+import dev.keda4j.controller.scaledobject.status.Conditions;
+import dev.keda4j.controller.scaledobject.status.ScaledObjectReasons;
 import dev.keda4j.controller.scaledobject.status.StatusDiff;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Patches only the status fields {@link StatusDiff} reports as changed; nothing when none. */
+/**
+ * The one status writer of ScaledObjects, shared by the reconciler and the scale loop:
+ * field-scoped, so neither undoes the other.
+ *
+ * <p>A caller passes the ScaledObject it read (possibly a stale informer copy) and the status it
+ * wants. Only what the caller changed relative to what it read is applied — top-level fields it
+ * changed, and condition entries (by type) it changed — onto the freshest status known: the newer
+ * (by resourceVersion) of the informer's copy and the status the server answered to this writer's
+ * last patch. Under a per-object lock, so two writers of one object never interleave. Then only the
+ * fields that differ from that freshest status are sent as a merge patch; nothing at all when none.
+ */
 final class SoStatusWriter {
+  private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
+  private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+
+  /** The status last answered by the server to a patch of this writer. */
+  private record Known(String uid, String resourceVersion, ScaledObjectStatus status) {}
+
   private SoStatusWriter() {}
 
   /**
+   * @param so the ScaledObject the caller based {@code desired} on
    * @return true when a patch was sent
    * @throws dev.keda4j.controller.k8s.KubeCallException when the patch fails
    */
   static boolean write(StatusPatcher patcher, ScaledObject so, ScaledObjectStatus desired) {
-    StatusDiff diff = StatusDiff.between(so.getStatus(), desired);
-    if (diff.isEmpty()) {
-      return false;
+    String key = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+      ScaledObjectStatus base = freshest(key, so);
+      ScaledObjectStatus merged = merge(base, so.getStatus(), desired);
+      StatusDiff diff = StatusDiff.between(base, merged);
+      if (diff.isEmpty()) {
+        return false;
+      }
+      JsonObject tree = StatusWriter.tree(merged);
+      JsonObject patch = new JsonObject();
+      for (String field : diff.changedFields()) {
+        patch.add(field, tree.has(field) ? tree.get(field) : JsonNull.INSTANCE);
+      }
+      JsonObject answer =
+          patcher.patchStatus(
+              KedaApi.GROUP,
+              KedaApi.VERSION,
+              KedaApi.SCALED_OBJECTS,
+              so.getMetadata().getNamespace(),
+              so.getMetadata().getName(),
+              patch);
+      remember(key, so, answer, merged);
+      return true;
     }
-    JsonObject tree = StatusWriter.tree(desired);
-    JsonObject patch = new JsonObject();
-    for (String field : diff.changedFields()) {
-      patch.add(field, tree.has(field) ? tree.get(field) : JsonNull.INSTANCE);
-    }
-    patcher.patchStatus(
-        KedaApi.GROUP,
-        KedaApi.VERSION,
-        KedaApi.SCALED_OBJECTS,
-        so.getMetadata().getNamespace(),
-        so.getMetadata().getName(),
-        patch);
-    return true;
+  }
+
+  /** Drops what is known about {@code ns/name} (the ScaledObject is gone). */
+  static void forget(String nsName) {
+    KNOWN.remove(nsName);
+    LOCKS.remove(nsName);
   }
 
   /** A copy of the status (empty for null), to change and pass to {@link #write}. */
   static ScaledObjectStatus copy(ScaledObject so) {
-    JsonObject tree = StatusWriter.tree(so.getStatus());
-    return dev.keda4j.api.manifest.Manifests.gson().fromJson(tree, ScaledObjectStatus.class);
+    return copy(so.getStatus());
+  }
+
+  private static ScaledObjectStatus copy(ScaledObjectStatus status) {
+    JsonObject tree = StatusWriter.tree(status);
+    return Manifests.gson().fromJson(tree, ScaledObjectStatus.class);
+  }
+
+  /**
+   * {@code base} with what {@code desired} changed relative to {@code read} applied: top-level
+   * fields wholesale, conditions entry by entry. A condition the caller only added as the initial
+   * default (absent from what it read) does not overwrite an entry {@code base} already has.
+   */
+  static ScaledObjectStatus merge(
+      ScaledObjectStatus base, ScaledObjectStatus read, ScaledObjectStatus desired) {
+    ScaledObjectStatus readOrEmpty = read == null ? new ScaledObjectStatus() : read;
+    ScaledObjectStatus want = desired == null ? new ScaledObjectStatus() : desired;
+    JsonObject out = StatusWriter.tree(base);
+    JsonObject wanted = StatusWriter.tree(want);
+    for (String field : StatusDiff.between(readOrEmpty, want).changedFields()) {
+      if ("conditions".equals(field)) {
+        continue;
+      }
+      JsonElement v = wanted.get(field);
+      if (v == null || v.isJsonNull()) {
+        out.remove(field);
+      } else {
+        out.add(field, v);
+      }
+    }
+    ScaledObjectStatus result = Manifests.gson().fromJson(out, ScaledObjectStatus.class);
+    List<Condition> updates = new ArrayList<>();
+    List<Condition> baseConditions = base == null ? null : base.getConditions();
+    if (want.getConditions() != null) {
+      for (Condition c : want.getConditions()) {
+        Optional<Condition> before = Conditions.find(readOrEmpty.getConditions(), c.getType());
+        if (before.isPresent() && before.get().equals(c)) {
+          continue;
+        }
+        if (before.isEmpty()
+            && isInitial(c)
+            && Conditions.find(baseConditions, c.getType()).isPresent()) {
+          continue;
+        }
+        updates.add(c);
+      }
+    }
+    if (!updates.isEmpty() || baseConditions != null) {
+      result.conditions(Conditions.apply(baseConditions, updates));
+    }
+    return result;
+  }
+
+  private static boolean isInitial(Condition c) {
+    for (Condition i : ScaledObjectReasons.initial()) {
+      if (i.equals(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ScaledObjectStatus freshest(String key, ScaledObject so) {
+    Known known = KNOWN.get(key);
+    if (known == null || !Objects.equals(known.uid(), so.getMetadata().getUid())) {
+      return copy(so.getStatus());
+    }
+    if (isNewer(so.getMetadata().getResourceVersion(), known.resourceVersion())) {
+      return copy(so.getStatus());
+    }
+    return copy(known.status());
+  }
+
+  // resourceVersions are opaque; where both are numbers (etcd, the test fixture) they order
+  private static boolean isNewer(String informer, String known) {
+    try {
+      return Long.parseLong(informer) > Long.parseLong(known);
+    } catch (NumberFormatException | NullPointerException e) {
+      return false;
+    }
+  }
+
+  private static void remember(
+      String key, ScaledObject so, JsonObject answer, ScaledObjectStatus sent) {
+    ScaledObjectStatus status = sent;
+    String rv = null;
+    if (answer != null) {
+      JsonElement st = answer.get("status");
+      if (st != null && st.isJsonObject()) {
+        status = Manifests.gson().fromJson(st, ScaledObjectStatus.class);
+      }
+      JsonElement meta = answer.get("metadata");
+      if (meta != null && meta.isJsonObject() && meta.getAsJsonObject().has("resourceVersion")) {
+        rv = meta.getAsJsonObject().get("resourceVersion").getAsString();
+      }
+    }
+    KNOWN.put(key, new Known(so.getMetadata().getUid(), rv, status));
   }
 }
