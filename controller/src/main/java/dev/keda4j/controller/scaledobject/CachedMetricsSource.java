@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The external metrics API's values, read from the scalers the ScaledObject controller built into
  * the shared {@link ScalerCache} (KEDA's operator-side {@code GetScaledObjectMetrics}). The metric
  * name matches case-insensitively. Never blocks; a failed or missing read completes exceptionally —
- * never as a zero.
+ * never as a zero. Reads go through {@link MetricReads}: concurrent identical reads cost one poll,
+ * {@code useCachedMetrics} triggers are served from the scale loop's record while it is fresh, and
+ * a trigger past {@code fallback.failureThreshold} answers the fallback value.
  */
 public final class CachedMetricsSource implements MetricsSource {
   private final ScalerCache cache;
+  private final MetricReads reads;
   private final Duration timeout;
 
   /**
@@ -28,6 +30,7 @@ public final class CachedMetricsSource implements MetricsSource {
    */
   public CachedMetricsSource(ScalerCache cache, Duration timeout) {
     this.cache = cache;
+    this.reads = MetricReads.of(cache);
     this.timeout = timeout;
   }
 
@@ -53,17 +56,12 @@ public final class CachedMetricsSource implements MetricsSource {
       for (MetricSpec spec : scaler.metricSpecs()) {
         if (spec.sourceType() == MetricSpec.SourceType.EXTERNAL
             && spec.metricName().toLowerCase(Locale.ROOT).equals(wanted)) {
-          CompletableFuture<List<MetricValue>> values =
-              scaler
-                  .poll(spec.metricName())
-                  .toCompletableFuture()
-                  .thenApply(r -> r.values())
-                  .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-          return values
+          return reads
+              .readForApi(key, ts, spec, timeout)
               .handle(
-                  (v, e) ->
-                      e == null
-                          ? CompletableFuture.completedFuture(v)
+                  (r, e) ->
+                      e == null && r.error() == null
+                          ? CompletableFuture.completedFuture(r.values())
                           : CachedMetricsSource.<List<MetricValue>>failed(
                               "error when getting metric values metric:"
                                   + metricName

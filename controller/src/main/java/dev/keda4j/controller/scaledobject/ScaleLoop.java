@@ -1,10 +1,15 @@
 package dev.keda4j.controller.scaledobject;
 
+import dev.keda4j.api.v1alpha1.Condition;
+import dev.keda4j.api.v1alpha1.HealthStatus;
 import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.api.v1alpha1.ScaledObjectSpec;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.api.v1alpha1.TriggerActivityStatus;
 import dev.keda4j.controller.k8s.KubeCallException;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.activation.ActivationPolicy;
+import dev.keda4j.controller.scaledobject.activation.Annotations;
 import dev.keda4j.controller.scaledobject.activation.PollSummary;
 import dev.keda4j.controller.scaledobject.activation.PollSummary.TriggerReading;
 import dev.keda4j.controller.scaledobject.activation.ScaleDecision;
@@ -12,12 +17,14 @@ import dev.keda4j.controller.scaledobject.activation.ScaleDecision.ScaleCommand;
 import dev.keda4j.controller.scaledobject.activation.ScaleInput;
 import dev.keda4j.controller.scaledobject.activation.ScaleInput.CurrentReplicas;
 import dev.keda4j.controller.scaledobject.activation.ScaleInputs;
+import dev.keda4j.controller.scaledobject.fallback.FallbackPolicy;
 import dev.keda4j.controller.scaledobject.status.Conditions;
+import dev.keda4j.controller.scaledobject.status.ScaledObjectEvents;
+import dev.keda4j.controller.scaledobject.status.ScaledObjectReasons;
 import dev.keda4j.controller.scaledobject.status.SoEvent;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import dev.keda4j.scalers.spi.MetricSpec;
-import dev.keda4j.scalers.spi.Scaler;
-import dev.keda4j.scalers.spi.ScalerResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -35,9 +44,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One tick of a ScaledObject's scale loop (scaledobject.md §5): poll every trigger, let {@link
- * ActivationPolicy} decide, apply its {@code /scale} command and write the status it asks for. A
- * failed read is an error, never a zero.
+ * One tick of a ScaledObject's scale loop (scaledobject.md §5): poll every trigger in parallel
+ * through {@link MetricReads} (one rebuild on error, fallback applied), let {@link
+ * ActivationPolicy} decide, apply its {@code /scale} command and write the status it asks for
+ * (conditions, lastActiveTime, triggersActivity, health and the Fallback condition). A failed read
+ * is an error, never a zero. Push scalers' announcements ({@link #pushed}) activate at once.
  */
 final class ScaleLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ScaleLoop.class);
@@ -48,8 +59,18 @@ final class ScaleLoop {
   private final List<String> externalMetricNames;
   private final ScaledObjectServices services;
 
+  /** Trigger reads of one poll in flight at once. */
+  static final int MAX_PARALLEL_READS = 8;
+
+  private static final long WAIT_SLACK_MILLIS = 5_000;
+
+  private final MetricReads reads;
+
   /** The last lastActiveTime this loop wrote: the informer may not have seen it yet. */
   private Instant lastActiveWritten;
+
+  /** When the previous tick ended (System.nanoTime), 0 before the first. */
+  private volatile long lastTickEndNanos;
 
   /**
    * @param key {@code ScaledObject ns/name}
@@ -68,20 +89,69 @@ final class ScaleLoop {
     this.target = target;
     this.externalMetricNames = List.copyOf(externalMetricNames);
     this.services = services;
+    this.reads = MetricReads.of(services.scalers());
+    reads.attach(
+        key, new MetricReads.Context(latest, target, services.targets(), services.clock()));
+    services
+        .scalers()
+        .listenForPush(key, (index, active) -> reads.onBlocking(() -> pushed(index, active)));
   }
 
   void tick() {
+    long startedNanos = System.nanoTime();
     ScaledObject so = latest.get();
     if (so == null || so.getMetadata().getDeletionTimestamp() != null) {
       return;
     }
-    List<TriggerScaler> scalers = services.scalers().current(key);
-    if (scalers.isEmpty() || scalers.stream().anyMatch(s -> s.error().isPresent())) {
-      // KEDA aborts the whole poll on a build failure: nothing decided, nothing written
-      LOG.warn("{}: scalers not built, poll skipped", key);
+    String ns = so.getMetadata().getNamespace();
+    String name = so.getMetadata().getName();
+    recordLateness(so, ns, name, startedNanos);
+    try {
+      List<TriggerScaler> scalers = services.scalers().current(key);
+      if (scalers.isEmpty() || scalers.stream().anyMatch(s -> s.error().isPresent())) {
+        // KEDA aborts the whole poll on a build failure: nothing decided, nothing written
+        LOG.warn("{}: scalers not built, poll skipped", key);
+        metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
+        return;
+      }
+      PollSummary poll = PollSummary.of(readAll(so, scalers));
+      if (poll.error()) {
+        metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
+      }
+      synchronized (this) {
+        ScaledObject fresh = latest.get();
+        decideAndApply(fresh == null ? so : fresh, poll, null);
+      }
+      metrics().paused(ns, name, Annotations.of(so.getMetadata().getAnnotations()).anyPause());
+    } finally {
+      lastTickEndNanos = System.nanoTime();
+    }
+  }
+
+  /**
+   * A push scaler announced activity (scaledobject.md §13): {@code true} activates at once, as a
+   * poll that found only that trigger active would; {@code false} is left to the next poll.
+   */
+  void pushed(int triggerIndex, boolean active) {
+    if (!active) {
       return;
     }
-    PollSummary poll = PollSummary.of(readAll(so, scalers));
+    synchronized (this) {
+      ScaledObject so = latest.get();
+      if (so == null || so.getMetadata().getDeletionTimestamp() != null) {
+        return;
+      }
+      String prefix = "s" + triggerIndex + "-";
+      String metric =
+          externalMetricNames.stream().filter(n -> n.startsWith(prefix)).findFirst().orElse(null);
+      LOG.info("{}: trigger {} pushed active", key, triggerIndex);
+      PollSummary poll =
+          new PollSummary(true, false, metric == null ? List.of() : List.of(metric), false);
+      decideAndApply(so, poll, metric);
+    }
+  }
+
+  private void decideAndApply(ScaledObject so, PollSummary poll, String pushedMetric) {
     CurrentReplicas current = currentReplicas();
     ScaleInput in = withKnownStatus(ScaleInputs.from(so, current, poll));
     Instant now = Instant.now(services.clock());
@@ -93,7 +163,21 @@ final class ScaleLoop {
         lastActive = cmd.lastActiveTimeOnSuccess();
       }
     }
-    writeStatus(so, decision, lastActive);
+    writeStatus(so, decision, lastActive, poll, pushedMetric);
+  }
+
+  private KedaMetrics metrics() {
+    return services.scalers().metrics();
+  }
+
+  /** {@code keda_internal_scale_loop_latency_seconds}: how late this tick started. */
+  private void recordLateness(ScaledObject so, String ns, String name, long startedNanos) {
+    if (lastTickEndNanos == 0) {
+      return;
+    }
+    long planned = lastTickEndNanos + MetricReads.pollingInterval(so).toNanos();
+    Duration late = Duration.ofNanos(Math.max(0, startedNanos - planned));
+    metrics().scaleLoopLatency(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name, late);
   }
 
   /** The loop knows the HPA's metric names and target kind even before the informer does. */
@@ -130,64 +214,76 @@ final class ScaleLoop {
                           + "/"
                           + target.name()
                           + " not found"));
-    } catch (KubeCallException e) {
+    } catch (KubeCallException | IllegalArgumentException e) {
       return CurrentReplicas.failed(e.getMessage());
     }
   }
 
+  /**
+   * Reads every external metric of every trigger in parallel (at most {@link #MAX_PARALLEL_READS}
+   * at once), each with one rebuild on error and fallback applied ({@link MetricReads}).
+   */
   private List<TriggerReading> readAll(ScaledObject so, List<TriggerScaler> scalers) {
-    List<TriggerReading> readings = new ArrayList<>();
+    Duration timeout = services.pollTimeout();
+    Semaphore permits = new Semaphore(MAX_PARALLEL_READS);
+    Map<TriggerScaler, List<CompletableFuture<MetricReads.Reading>>> started =
+        new LinkedHashMap<>();
     for (TriggerScaler ts : scalers) {
-      Scaler scaler = ts.scaler().orElseThrow();
-      List<String> names = new ArrayList<>();
-      boolean active = false;
-      String error = null;
-      for (MetricSpec spec : scaler.metricSpecs()) {
+      List<CompletableFuture<MetricReads.Reading>> futures = new ArrayList<>();
+      for (MetricSpec spec : ts.scaler().orElseThrow().metricSpecs()) {
         if (spec.sourceType() != MetricSpec.SourceType.EXTERNAL) {
           continue;
         }
-        names.add(spec.metricName());
+        permits.acquireUninterruptibly();
+        CompletableFuture<MetricReads.Reading> f;
         try {
-          active |= readWithOneRebuild(ts, scaler, spec.metricName()).active();
-        } catch (ReadFailure e) {
-          error = e.getMessage();
+          f = reads.read(key, ts, spec, timeout, true);
+        } catch (RuntimeException e) {
+          permits.release();
+          throw e;
+        }
+        f.whenComplete((r, e) -> permits.release());
+        futures.add(f);
+      }
+      started.put(ts, futures);
+    }
+    // a poll, a rebuild and a second poll, plus slack for the fallback's target read
+    long waitMillis = timeout.toMillis() * 3 + WAIT_SLACK_MILLIS;
+    List<TriggerReading> readings = new ArrayList<>();
+    for (Map.Entry<TriggerScaler, List<CompletableFuture<MetricReads.Reading>>> e :
+        started.entrySet()) {
+      TriggerScaler ts = e.getKey();
+      List<String> names = new ArrayList<>();
+      boolean active = false;
+      boolean fallback = false;
+      String error = null;
+      for (CompletableFuture<MetricReads.Reading> f : e.getValue()) {
+        MetricReads.Reading r = await(f, waitMillis);
+        names.add(r.metricName());
+        if (r.error() != null) {
+          error = r.error();
           LOG.warn("{}: trigger {} ({}) failed: {}", key, ts.index(), ts.triggerType(), error);
           services.events().warning(so, "KEDAScalerFailed", error);
+        } else {
+          active |= r.active();
+          fallback |= r.fallbackActive();
         }
       }
-      readings.add(new TriggerReading(ts.triggerType(), names, active, false, error));
+      readings.add(
+          new TriggerReading(ts.triggerType(), names, active && error == null, fallback, error));
     }
     return readings;
   }
 
-  private ScalerResult readWithOneRebuild(TriggerScaler ts, Scaler scaler, String metric)
-      throws ReadFailure {
+  private static MetricReads.Reading await(
+      CompletableFuture<MetricReads.Reading> f, long waitMillis) {
     try {
-      return read(scaler, metric);
-    } catch (ReadFailure first) {
-      TriggerScaler fresh = services.scalers().rebuild(key, ts.index());
-      if (fresh.scaler().isEmpty()) {
-        throw new ReadFailure(fresh.error().orElse(first.getMessage()));
-      }
-      return read(fresh.scaler().get(), metric);
-    }
-  }
-
-  private ScalerResult read(Scaler scaler, String metric) throws ReadFailure {
-    long timeout = services.pollTimeout().toMillis();
-    try {
-      return scaler.poll(metric).toCompletableFuture().get(timeout, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new ReadFailure("error getting metric " + metric + ": " + cause.getMessage());
-    } catch (TimeoutException e) {
-      throw new ReadFailure(
-          "error getting metric " + metric + ": timed out after " + services.pollTimeout());
+      return f.get(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ReadFailure("error getting metric " + metric + ": interrupted");
-    } catch (RuntimeException e) {
-      throw new ReadFailure("error getting metric " + metric + ": " + e.getMessage());
+      return new MetricReads.Reading("", List.of(), false, false, "interrupted");
+    } catch (ExecutionException | TimeoutException e) {
+      return new MetricReads.Reading("", List.of(), false, false, "read failed: " + e);
     }
   }
 
@@ -216,19 +312,53 @@ final class ScaleLoop {
     }
   }
 
-  private void writeStatus(ScaledObject so, ScaleDecision decision, Instant lastActive) {
+  private void writeStatus(
+      ScaledObject so,
+      ScaleDecision decision,
+      Instant lastActive,
+      PollSummary poll,
+      String pushedMetric) {
     ScaledObjectStatus desired = SoStatusWriter.copy(so);
-    desired.conditions(
-        Conditions.apply(Conditions.withInitial(desired.getConditions()), decision.conditions()));
+    List<Condition> conditions =
+        Conditions.apply(Conditions.withInitial(desired.getConditions()), decision.conditions());
+    ScaledObjectSpec spec = so.getSpec();
+    if (pushedMetric == null && spec.getFallback() != null) {
+      Map<String, HealthStatus> health = new LinkedHashMap<>();
+      if (desired.getHealth() != null) {
+        health.putAll(desired.getHealth());
+      }
+      health.putAll(reads.health(key));
+      if (FallbackPolicy.isEnabled(spec)) {
+        desired.health(health.isEmpty() ? null : health);
+      }
+      boolean wasActive = Conditions.isTrue(conditions, ScaledObjectReasons.FALLBACK);
+      if (poll.fallbackActive() && !wasActive) {
+        emit(so, ScaledObjectEvents.fallbackActivated());
+      } else if (!poll.fallbackActive() && wasActive) {
+        emit(so, ScaledObjectEvents.fallbackDeactivated());
+      }
+      conditions =
+          Conditions.apply(
+              conditions, List.of(FallbackPolicy.condition(spec, desired.getHealth())));
+    }
+    desired.conditions(conditions);
     if (lastActive != null) {
       desired.lastActiveTime(
           OffsetDateTime.ofInstant(lastActive, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }
     Map<String, TriggerActivityStatus> activity = new LinkedHashMap<>();
-    decision
-        .triggersActivity()
-        .forEach(
-            (name, active) -> activity.put(name, new TriggerActivityStatus().isActive(active)));
+    if (pushedMetric != null) {
+      // a push updates only its own trigger's activity
+      if (desired.getTriggersActivity() != null) {
+        activity.putAll(desired.getTriggersActivity());
+      }
+      activity.put(pushedMetric, new TriggerActivityStatus().isActive(true));
+    } else {
+      decision
+          .triggersActivity()
+          .forEach(
+              (name, active) -> activity.put(name, new TriggerActivityStatus().isActive(active)));
+    }
     desired.triggersActivity(activity.isEmpty() ? null : activity);
     try {
       SoStatusWriter.write(services.patcher(), so, desired);
@@ -237,14 +367,6 @@ final class ScaleLoop {
       }
     } catch (KubeCallException e) {
       LOG.warn("{}: status not written: {}", key, e.getMessage());
-    }
-  }
-
-  private static final class ReadFailure extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    ReadFailure(String message) {
-      super(message);
     }
   }
 }

@@ -1,0 +1,113 @@
+package dev.keda4j.controller.scaledobject;
+
+import dev.keda4j.api.v1alpha1.Condition;
+import dev.keda4j.api.v1alpha1.KedaApi;
+import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.api.v1alpha1.ScaledObjectList;
+import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
+import dev.keda4j.testkit.kube.KubeApi;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** Reads the scale-loop ITs share: a Deployment's replicas, a ScaledObject's status, events. */
+final class SoKube {
+  private final KubeApi kube;
+  private final String ns;
+
+  SoKube(KubeApi kube, String ns) {
+    this.kube = kube;
+    this.ns = ns;
+  }
+
+  static String unique(String prefix) {
+    return "so-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  void deployment(String name, int replicas) {
+    kube.apply(
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: %s, namespace: %s}
+        spec:
+          replicas: %d
+          selector: {matchLabels: {app: %s}}
+          template:
+            metadata: {labels: {app: %s}}
+            spec:
+              containers:
+              - name: app
+                image: nginx
+        """
+            .formatted(name, ns, replicas, name, name));
+  }
+
+  int replicas(String name) {
+    try {
+      Integer r =
+          new AppsV1Api(kube.apiClient())
+              .readNamespacedDeploymentScale(name, ns)
+              .execute()
+              .getSpec()
+              .getReplicas();
+      return r == null ? 0 : r;
+    } catch (ApiException e) {
+      throw new IllegalStateException("reading scale failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  ScaledObject read(String name) {
+    try {
+      return new GenericKubernetesApi<>(
+              ScaledObject.class,
+              ScaledObjectList.class,
+              KedaApi.GROUP,
+              KedaApi.VERSION,
+              KedaApi.SCALED_OBJECTS,
+              kube.apiClient())
+          .get(ns, name)
+          .throwsApiException()
+          .getObject();
+    } catch (ApiException e) {
+      throw new IllegalStateException("reading " + name + " failed: HTTP " + e.getCode(), e);
+    }
+  }
+
+  ScaledObjectStatus status(String name) {
+    ScaledObject so = read(name);
+    return so.getStatus() == null ? new ScaledObjectStatus() : so.getStatus();
+  }
+
+  List<Condition> conditions(String name) {
+    return status(name).getConditions();
+  }
+
+  List<String> eventMessages(String name, String reason) throws ApiException {
+    List<String> out = new ArrayList<>();
+    for (CoreV1Event e :
+        new CoreV1Api(kube.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
+      if (name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
+        out.add(e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within " + timeout);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
