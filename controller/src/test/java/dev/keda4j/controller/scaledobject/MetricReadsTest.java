@@ -1,0 +1,270 @@
+package dev.keda4j.controller.scaledobject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keda4j.api.v1alpha1.Fallback;
+import dev.keda4j.api.v1alpha1.ScaleTarget;
+import dev.keda4j.api.v1alpha1.ScaleTriggers;
+import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.api.v1alpha1.ScaledObjectSpec;
+import dev.keda4j.controller.metrics.KedaMetrics;
+import dev.keda4j.controller.scaling.ScalerCache;
+import dev.keda4j.controller.scaling.TriggerScaler;
+import dev.keda4j.controller.scaling.resolve.InMemoryObjectLookup;
+import dev.keda4j.controller.scaling.resolve.TriggerResolver;
+import dev.keda4j.scalers.spi.MetricSpec;
+import dev.keda4j.scalers.spi.MetricTargetType;
+import dev.keda4j.scalers.spi.MetricValue;
+import dev.keda4j.scalers.spi.Scaler;
+import dev.keda4j.scalers.spi.ScalerResult;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link MetricReads} and {@link CachedMetricsSource} over a counting scaler: single-flight,
+ * useCachedMetrics freshness, fallback after the threshold, and the metrics recorded.
+ */
+class MetricReadsTest {
+  private static final String NS = "ns";
+  private static final String NAME = "so";
+  private static final String KEY = "ScaledObject ns/so";
+  private static final String METRIC = "s0-counting";
+
+  /** Answers each poll with the value of {@link #value}, after {@link #gate} completes. */
+  final class CountingScaler implements Scaler {
+    @Override
+    public List<MetricSpec> metricSpecs() {
+      return List.of(MetricSpec.external(METRIC, MetricTargetType.AVERAGE_VALUE, 5));
+    }
+
+    @Override
+    public CompletionStage<ScalerResult> poll(String metricName) {
+      polls.incrementAndGet();
+      return gate.get()
+          .thenCompose(
+              v ->
+                  failing
+                      ? CompletableFuture.failedFuture(new IllegalStateException("source down"))
+                      : CompletableFuture.completedFuture(
+                          ScalerResult.of(MetricValue.ofCount(metricName, value.get()), true)));
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  final AtomicInteger polls = new AtomicInteger();
+  final AtomicInteger value = new AtomicInteger(7);
+  final AtomicReference<CompletableFuture<Void>> gate =
+      new AtomicReference<>(CompletableFuture.completedFuture(null));
+  volatile boolean failing;
+  final Recording recorded = new Recording();
+  final MutableClock clock = new MutableClock();
+  final ScalerCache cache = new ScalerCache(ctx -> new CountingScaler(), recorded);
+
+  @AfterEach
+  void close() {
+    cache.close();
+  }
+
+  @Test
+  void hundredConcurrentReadsOfOneStaleCachedMetricCostOnePoll() throws Exception {
+    ScaledObject so = so(true, null);
+    setUp(so);
+    CompletableFuture<Void> held = new CompletableFuture<>();
+    gate.set(held);
+    CachedMetricsSource adapter = new CachedMetricsSource(cache, Duration.ofSeconds(5));
+    List<CompletableFuture<List<MetricValue>>> reads = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      reads.add(adapter.read(NS, NAME, METRIC).toCompletableFuture());
+    }
+    held.complete(null);
+    for (CompletableFuture<List<MetricValue>> r : reads) {
+      assertThat(r.get(5, TimeUnit.SECONDS))
+          .extracting(v -> v.value().toString())
+          .containsExactly("7");
+    }
+    assertThat(polls.get()).isEqualTo(1);
+    // fresh record: served without polling; once older than pollingInterval (10 s), polled again
+    value.set(9);
+    assertThat(values(adapter)).containsExactly("7");
+    assertThat(polls.get()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(values(adapter)).containsExactly("9");
+    assertThat(polls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentIdenticalNonCachedReadsCoalesceAndLaterReadsPollAgain() throws Exception {
+    setUp(so(false, null));
+    CompletableFuture<Void> held = new CompletableFuture<>();
+    gate.set(held);
+    CachedMetricsSource adapter = new CachedMetricsSource(cache, Duration.ofSeconds(5));
+    List<CompletableFuture<List<MetricValue>>> reads = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      reads.add(
+          adapter.read(NS, NAME, METRIC.toUpperCase(java.util.Locale.ROOT)).toCompletableFuture());
+    }
+    held.complete(null);
+    for (CompletableFuture<List<MetricValue>> r : reads) {
+      assertThat(r.get(5, TimeUnit.SECONDS)).hasSize(1);
+    }
+    assertThat(polls.get()).isEqualTo(1);
+    values(adapter);
+    values(adapter);
+    assertThat(polls.get()).isEqualTo(3);
+    assertThat(recorded.reads).hasSize(3);
+    assertThat(recorded.reads.peek())
+        .isEqualTo("ns/so trigger 0 counting " + METRIC + " value=7.0 active=true");
+  }
+
+  @Test
+  void failuresAboveTheThresholdServeFallbackReplicasTimesTarget() throws Exception {
+    setUp(so(false, new Fallback().failureThreshold(2).replicas(3)));
+    failing = true;
+    CachedMetricsSource adapter = new CachedMetricsSource(cache, Duration.ofSeconds(5));
+    MetricReads reads = MetricReads.of(cache);
+    for (int failure = 1; failure <= 2; failure++) {
+      assertThat(adapter.read(NS, NAME, METRIC).toCompletableFuture())
+          .failsWithin(Duration.ofSeconds(5));
+      assertThat(reads.health(KEY).get(METRIC).getNumberOfFailures()).isEqualTo(failure);
+      assertThat(reads.health(KEY).get(METRIC).getStatus()).isEqualTo("Failing");
+    }
+    // third failure > threshold 2: 3 replicas × AverageValue target 5
+    assertThat(values(adapter)).containsExactly("15");
+    assertThat(reads.health(KEY).get(METRIC).getNumberOfFailures()).isEqualTo(3);
+    assertThat(recorded.errors.get()).isEqualTo(3);
+    failing = false;
+    assertThat(values(adapter)).containsExactly("7");
+    assertThat(reads.health(KEY).get(METRIC).getStatus()).isEqualTo("Happy");
+    assertThat(reads.health(KEY).get(METRIC).getNumberOfFailures()).isZero();
+  }
+
+  @Test
+  void withoutFallbackAFailedReadIsAnErrorNeverAZero() {
+    setUp(so(false, null));
+    failing = true;
+    CachedMetricsSource adapter = new CachedMetricsSource(cache, Duration.ofSeconds(5));
+    for (int i = 0; i < 5; i++) {
+      assertThat(adapter.read(NS, NAME, METRIC).toCompletableFuture())
+          .failsWithin(Duration.ofSeconds(5))
+          .withThrowableThat()
+          .withMessageContaining("error when getting metric values metric:" + METRIC);
+    }
+    assertThat(MetricReads.of(cache).health(KEY)).isEmpty();
+  }
+
+  private List<String> values(CachedMetricsSource adapter) throws Exception {
+    return adapter.read(NS, NAME, METRIC).toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
+        .map(v -> v.value().toString())
+        .toList();
+  }
+
+  private void setUp(ScaledObject so) {
+    List<TriggerScaler> built =
+        cache.scalers(
+            KEY,
+            TriggerResolver.of(new InMemoryObjectLookup(), "keda")
+                .resolve(
+                    so,
+                    TriggerResolver.of(new InMemoryObjectLookup(), "keda").envSource(so, null)));
+    assertThat(built).singleElement().satisfies(t -> assertThat(t.scaler()).isPresent());
+    ScaleTargetClient.Target target = ScaleTargetClient.resolve(new ScaleTarget().name("web"), NS);
+    MetricReads.of(cache).attach(KEY, new MetricReads.Context(() -> so, target, null, clock));
+  }
+
+  private static ScaledObject so(boolean cached, Fallback fallback) {
+    return new ScaledObject()
+        .metadata(new V1ObjectMeta().namespace(NS).name(NAME))
+        .spec(
+            new ScaledObjectSpec()
+                .scaleTargetRef(new ScaleTarget().name("web"))
+                .pollingInterval(10)
+                .fallback(fallback)
+                .triggers(
+                    List.of(
+                        new ScaleTriggers()
+                            .type("counting")
+                            .useCachedMetrics(cached)
+                            .metadata(Map.of()))));
+  }
+
+  static final class MutableClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  /** Records what the read path reports. */
+  static final class Recording implements KedaMetrics {
+    final ConcurrentLinkedQueue<String> reads = new ConcurrentLinkedQueue<>();
+    final AtomicInteger errors = new AtomicInteger();
+
+    @Override
+    public void scalerRead(Trigger t, double value, boolean active, Duration latency) {
+      reads.add(
+          t.namespace()
+              + "/"
+              + t.resource()
+              + " trigger "
+              + t.triggerIndex()
+              + " "
+              + t.triggerType()
+              + " "
+              + t.metricName()
+              + " value="
+              + value
+              + " active="
+              + active);
+    }
+
+    @Override
+    public void scalerError(Trigger trigger) {
+      errors.incrementAndGet();
+    }
+
+    @Override
+    public void objectError(ResourceType type, String namespace, String name) {}
+
+    @Override
+    public void paused(String namespace, String scaledObject, boolean paused) {}
+
+    @Override
+    public void scaleLoopLatency(
+        ResourceType type, String namespace, String name, Duration lateness) {}
+
+    @Override
+    public void forget(ResourceType type, String namespace, String name) {}
+  }
+}
