@@ -122,6 +122,14 @@ print(*[s.getsockname()[1] for s in ss])')
   else
     sed 's/^/  /' "$out/smoke.err"; problem "helm template for the smoke run failed"
   fi
+  # the in-process metrics API (metricsAdapter.enabled=false, one controller)
+  if "$HELM" template keda4j "$CHART" --namespace "$NS" --set ports.metrics="$p1" --set ports.probes="$p2" \
+      --set ports.securePort="$p3" --set metricsAdapter.enabled=false --set operator.replicaCount=1 \
+      >"$out/smoke-inprocess.yaml" 2>"$out/smoke.err"; then
+    "$PY" scripts/helm_check.py smoke "$out/smoke-inprocess.yaml" "$JAR" || fail=1
+  else
+    sed 's/^/  /' "$out/smoke.err"; problem "helm template for the in-process smoke run failed"
+  fi
 else
   echo "helm.sh: note: java or $JAR missing, the rendered Deployment was not run (build with mvn package)"
 fi

@@ -841,8 +841,40 @@ def run_one(objs, dep, c, jar, wanted, expect_watch):
         def log_message(self, *a):
             pass
 
+        def lease(self):
+            """An in-memory coordination.k8s.io Lease store, so that leader election can succeed."""
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}") if length else None
+            path = self.path.split("?")[0]
+            with LOCK:
+                if self.command == "GET":
+                    if path in LEASES:
+                        return LEASES[path], 200
+                elif self.command == "POST" and body:
+                    key = path.rstrip("/") + "/" + body.get("metadata", {}).get("name", "")
+                    if key in LEASES:
+                        return {"kind": "Status", "apiVersion": "v1", "status": "Failure",
+                                "reason": "AlreadyExists", "code": 409}, 409
+                    body.setdefault("metadata", {})["resourceVersion"] = "1"
+                    LEASES[key] = body
+                    return body, 201
+                elif self.command == "PUT" and body and path in LEASES:
+                    current = LEASES[path]["metadata"].get("resourceVersion")
+                    if body.get("metadata", {}).get("resourceVersion") not in (None, current):
+                        return {"kind": "Status", "apiVersion": "v1", "status": "Failure",
+                                "reason": "Conflict", "code": 409}, 409
+                    body.setdefault("metadata", {})["resourceVersion"] = str(int(current) + 1)
+                    LEASES[path] = body
+                    return body, 200
+            return None, 404
+
         def answer(self):
-            if self.path.startswith("/version"):
+            if "/leases" in self.path:
+                body, code = self.lease()
+                if body is None:
+                    body = {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
+                            "code": 404, "message": "stub API server"}
+            elif self.path.startswith("/version"):
                 body = {"major": "1", "minor": "33", "gitVersion": "v1.33.0", "gitCommit": "stub",
                         "gitTreeState": "clean", "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.24",
                         "compiler": "gc", "platform": "linux/amd64"}
@@ -862,6 +894,8 @@ def run_one(objs, dep, c, jar, wanted, expect_watch):
 
         do_GET = do_POST = do_PUT = do_PATCH = answer
 
+    LEASES = {}
+    LOCK = threading.Lock()
     name = dep["metadata"]["name"]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
     threading.Thread(target=server.serve_forever, daemon=True).start()
