@@ -5,6 +5,7 @@ import dev.keda4j.adapter.auth.Authenticator;
 import dev.keda4j.adapter.auth.Authorizer;
 import dev.keda4j.adapter.auth.CachingAuthenticator;
 import dev.keda4j.adapter.auth.CachingAuthorizer;
+import dev.keda4j.adapter.auth.ExtensionApiserverAuthentication;
 import dev.keda4j.adapter.auth.RequestAuthenticator;
 import dev.keda4j.adapter.http.AdapterRoutes;
 import dev.keda4j.adapter.tls.ClientCertificateRequester;
@@ -88,17 +89,17 @@ public final class MetricsAdapterServer {
       Authorizer authorizer,
       KeyMaterial material) {
     ReloadingKeyManager keyManager = new ReloadingKeyManager(material);
-    List<X509Certificate> acceptedIssuers = new ArrayList<>(options.clientCa());
-    if (options.requestHeader() != null) {
-      acceptedIssuers.addAll(options.requestHeader().clientCa());
-    }
+    ClientCertificateRequester requester =
+        new ClientCertificateRequester(
+            acceptedIssuers(
+                new ExtensionApiserverAuthentication(options.clientCa(), options.requestHeader())));
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
             .setPort(options.port())
             .setSsl(true)
             .setKeyCertOptions(KeyCertOptions.wrap(keyManager))
-            .setTrustOptions(TrustOptions.wrap(new ClientCertificateRequester(acceptedIssuers)))
+            .setTrustOptions(TrustOptions.wrap(requester))
             .setClientAuth(ClientAuth.REQUEST)
             // the kube-aggregator and client-go speak HTTP/2 when offered: one connection, many
             // reads
@@ -145,8 +146,24 @@ public final class MetricsAdapterServer {
               long reloadTimer = scheduleReload(vertx, options, keyManager);
               LOG.info(
                   "metrics adapter listening on https://{}:{}", options.host(), bound.actualPort());
-              return new Running(vertx, bound, keyManager, registry, reloadTimer, shuttingDown);
+              return new Running(
+                  vertx,
+                  bound,
+                  keyManager,
+                  registry,
+                  reloadTimer,
+                  shuttingDown,
+                  authenticator,
+                  requester);
             });
+  }
+
+  private static List<X509Certificate> acceptedIssuers(ExtensionApiserverAuthentication auth) {
+    List<X509Certificate> issuers = new ArrayList<>(auth.clientCa());
+    if (auth.requestHeader() != null) {
+      issuers.addAll(auth.requestHeader().clientCa());
+    }
+    return issuers;
   }
 
   private static long scheduleReload(
@@ -190,8 +207,16 @@ public final class MetricsAdapterServer {
       ReloadingKeyManager keyManager,
       PrometheusMeterRegistry meterRegistry,
       long reloadTimer,
-      AtomicBoolean shuttingDown)
+      AtomicBoolean shuttingDown,
+      RequestAuthenticator authenticator,
+      ClientCertificateRequester requester)
       implements RunningAdapter {
+    @Override
+    public void updateAuthentication(ExtensionApiserverAuthentication settings) {
+      authenticator.update(settings.requestHeader(), settings.clientCa());
+      requester.update(acceptedIssuers(settings));
+    }
+
     @Override
     public int port() {
       return server.actualPort();

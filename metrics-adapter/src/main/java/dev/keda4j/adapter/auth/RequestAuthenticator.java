@@ -22,9 +22,20 @@ import java.util.concurrent.CompletionStage;
  * accepted it; only a request that presented nothing usable becomes anonymous.
  */
 public final class RequestAuthenticator {
-  private final RequestHeaderConfig frontProxy;
-  private final ClientCertificateVerifier frontProxyVerifier;
-  private final ClientCertificateVerifier clientCaVerifier;
+  /** What is trusted, swapped as one when the cluster's settings change. */
+  private record Trust(
+      RequestHeaderConfig frontProxy,
+      ClientCertificateVerifier frontProxyVerifier,
+      ClientCertificateVerifier clientCaVerifier) {
+    static Trust of(RequestHeaderConfig frontProxy, List<X509Certificate> clientCa) {
+      return new Trust(
+          frontProxy,
+          new ClientCertificateVerifier(frontProxy == null ? List.of() : frontProxy.clientCa()),
+          new ClientCertificateVerifier(clientCa));
+    }
+  }
+
+  private volatile Trust trust;
   private final Authenticator tokens;
   private final boolean anonymousAllowed;
   private final Clock clock;
@@ -42,25 +53,37 @@ public final class RequestAuthenticator {
       Authenticator tokens,
       boolean anonymousAllowed,
       Clock clock) {
-    this.frontProxy = frontProxy;
-    this.frontProxyVerifier =
-        new ClientCertificateVerifier(frontProxy == null ? List.of() : frontProxy.clientCa());
-    this.clientCaVerifier = new ClientCertificateVerifier(clientCa);
+    this.trust = Trust.of(frontProxy, clientCa);
     this.tokens = tokens;
     this.anonymousAllowed = anonymousAllowed;
     this.clock = clock;
   }
 
+  /**
+   * Replaces the front-proxy settings and the client CAs atomically (the {@code
+   * extension-apiserver-authentication} ConfigMap changed); requests already being authenticated
+   * finish with the settings they started with.
+   */
+  public void update(RequestHeaderConfig frontProxy, List<X509Certificate> clientCa) {
+    this.trust = Trust.of(frontProxy, clientCa);
+  }
+
+  /** The front-proxy settings in use, or null. */
+  public RequestHeaderConfig frontProxy() {
+    return trust.frontProxy();
+  }
+
   /** Authenticates one request; never completes exceptionally. */
   public CompletionStage<AuthenticationResult> authenticate(PresentedCredentials credentials) {
+    Trust t = trust;
     List<String> errors = new ArrayList<>();
     List<X509Certificate> chain = credentials.clientChain();
     if (!chain.isEmpty()) {
-      UserInfo proxied = frontProxyUser(chain, credentials, errors);
+      UserInfo proxied = frontProxyUser(t, chain, credentials, errors);
       if (proxied != null) {
         return done(new Authenticated(proxied, "front-proxy"));
       }
-      UserInfo certUser = x509User(chain, errors);
+      UserInfo certUser = x509User(t, chain, errors);
       if (certUser != null) {
         return done(new Authenticated(certUser, "x509"));
       }
@@ -108,7 +131,9 @@ public final class RequestAuthenticator {
   }
 
   private UserInfo frontProxyUser(
-      List<X509Certificate> chain, PresentedCredentials credentials, List<String> errors) {
+      Trust t, List<X509Certificate> chain, PresentedCredentials credentials, List<String> errors) {
+    RequestHeaderConfig frontProxy = t.frontProxy();
+    ClientCertificateVerifier frontProxyVerifier = t.frontProxyVerifier();
     if (frontProxy == null || !frontProxyVerifier.hasAnchors()) {
       return null;
     }
@@ -133,10 +158,14 @@ public final class RequestAuthenticator {
       groups.addAll(credentials.headers().apply(header));
     }
     return new UserInfo(
-        name, firstValue(credentials, frontProxy.uidHeaders()), groups, extra(credentials));
+        name,
+        firstValue(credentials, frontProxy.uidHeaders()),
+        groups,
+        extra(frontProxy, credentials));
   }
 
-  private Map<String, List<String>> extra(PresentedCredentials credentials) {
+  private static Map<String, List<String>> extra(
+      RequestHeaderConfig frontProxy, PresentedCredentials credentials) {
     Map<String, List<String>> extra = new LinkedHashMap<>();
     for (String header : credentials.headerNames()) {
       for (String prefix : frontProxy.extraHeaderPrefixes()) {
@@ -153,9 +182,10 @@ public final class RequestAuthenticator {
     return extra;
   }
 
-  private UserInfo x509User(List<X509Certificate> chain, List<String> errors) {
+  private UserInfo x509User(Trust t, List<X509Certificate> chain, List<String> errors) {
+    ClientCertificateVerifier clientCaVerifier = t.clientCaVerifier();
     if (!clientCaVerifier.hasAnchors()) {
-      if (frontProxy == null) {
+      if (t.frontProxy() == null) {
         errors.add("x509: no client CA configured");
       }
       return null;

@@ -20,7 +20,9 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
@@ -45,33 +47,48 @@ final class AuthHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
-    Context context = Vertx.currentContext();
     String path = req.path();
-    authenticator
-        .authenticate(credentials(req))
-        .thenCompose(result -> authorize(result, req.method().name(), path))
-        .whenComplete(
-            (outcome, failure) ->
-                context.runOnContext(
-                    v -> {
-                      if (failure != null) {
-                        LOG.warn("refused {} {}: 500 ({})", req.method(), path, failure.getClass());
-                        Responses.status(
-                            ctx,
-                            KubeStatus.internal("internal error while authorizing the request"));
-                      } else if (outcome.status() != null) {
-                        LOG.info(
-                            "refused {} {}: {} ({})",
-                            req.method(),
-                            path,
-                            outcome.status().code(),
-                            outcome.reason());
-                        Responses.status(ctx, outcome.status());
-                      } else {
-                        ctx.put(ATTRIBUTES, outcome.attributes());
-                        ctx.next();
-                      }
-                    }));
+    CompletableFuture<Outcome> decided =
+        authenticator
+            .authenticate(credentials(req))
+            .thenCompose(result -> authorize(result, req.method().name(), path))
+            .toCompletableFuture();
+    if (decided.isDone()) {
+      // cached decisions complete at once: no hop back through the event loop's task queue
+      complete(ctx, req, path, decided.getNow(null), failureOf(decided));
+      return;
+    }
+    Context context = Vertx.currentContext();
+    decided.whenComplete(
+        (outcome, failure) ->
+            context.runOnContext(v -> complete(ctx, req, path, outcome, failure)));
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> done) {
+    if (!done.isCompletedExceptionally()) {
+      return null;
+    }
+    try {
+      done.join();
+      return new IllegalStateException("completed exceptionally");
+    } catch (CompletionException | CancellationException e) {
+      return e.getCause() == null ? e : e.getCause();
+    }
+  }
+
+  private static void complete(
+      RoutingContext ctx, HttpServerRequest req, String path, Outcome outcome, Throwable failure) {
+    if (failure != null) {
+      LOG.warn("refused {} {}: 500 ({})", req.method(), path, failure.getClass());
+      Responses.status(ctx, KubeStatus.internal("internal error while authorizing the request"));
+    } else if (outcome.status() != null) {
+      LOG.info(
+          "refused {} {}: {} ({})", req.method(), path, outcome.status().code(), outcome.reason());
+      Responses.status(ctx, outcome.status());
+    } else {
+      ctx.put(ATTRIBUTES, outcome.attributes());
+      ctx.next();
+    }
   }
 
   private record Outcome(AuthorizationAttributes attributes, KubeStatus status, String reason) {}

@@ -12,7 +12,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,15 +62,6 @@ final class MetricReadHandler implements Handler<RoutingContext> {
   }
 
   private io.vertx.core.Future<List<MetricValue>> read(String namespace, String so, String metric) {
-    Context context = vertx.getOrCreateContext();
-    Promise<List<MetricValue>> promise = Promise.promise();
-    long timer =
-        vertx.setTimer(
-            timeout.toMillis(),
-            id ->
-                promise.tryFail(
-                    new MetricReadTimeoutException(
-                        "no value within " + timeout.toMillis() + " ms")));
     CompletionStage<List<MetricValue>> stage;
     try {
       stage = source.read(namespace, so, metric);
@@ -79,19 +72,52 @@ final class MetricReadHandler implements Handler<RoutingContext> {
       stage =
           CompletableFuture.failedFuture(new IllegalStateException("the source returned no read"));
     }
-    stage.whenComplete(
+    CompletableFuture<List<MetricValue>> future = stage.toCompletableFuture();
+    if (future.isDone()) {
+      // a cached value: answer at once, without a timer or a hop through the task queue
+      Promise<List<MetricValue>> now = Promise.promise();
+      settle(now, future.getNow(null), failureOf(future));
+      return now.future();
+    }
+    Context context = vertx.getOrCreateContext();
+    Promise<List<MetricValue>> promise = Promise.promise();
+    long timer =
+        vertx.setTimer(
+            timeout.toMillis(),
+            id ->
+                promise.tryFail(
+                    new MetricReadTimeoutException(
+                        "no value within " + timeout.toMillis() + " ms")));
+    future.whenComplete(
         (values, failure) ->
             context.runOnContext(
                 v -> {
                   vertx.cancelTimer(timer);
-                  if (failure != null) {
-                    promise.tryFail(failure);
-                  } else if (values == null) {
-                    promise.tryFail(new IllegalStateException("the source returned no values"));
-                  } else {
-                    promise.tryComplete(List.copyOf(values));
-                  }
+                  settle(promise, values, failure);
                 }));
     return promise.future();
+  }
+
+  private static void settle(
+      Promise<List<MetricValue>> promise, List<MetricValue> values, Throwable failure) {
+    if (failure != null) {
+      promise.tryFail(failure);
+    } else if (values == null) {
+      promise.tryFail(new IllegalStateException("the source returned no values"));
+    } else {
+      promise.tryComplete(List.copyOf(values));
+    }
+  }
+
+  private static Throwable failureOf(CompletableFuture<?> done) {
+    if (!done.isCompletedExceptionally()) {
+      return null;
+    }
+    try {
+      done.join();
+      return new IllegalStateException("completed exceptionally");
+    } catch (CompletionException | CancellationException e) {
+      return e.getCause() == null ? e : e.getCause();
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The generic API server's request metrics, {@code apiserver_request_total} and {@code
@@ -50,45 +51,62 @@ final class RequestMetrics implements Handler<RoutingContext> {
     ctx.next();
   }
 
+  /** One series: its meters are looked up by this small key, not by building Tags per request. */
+  private record Series(String verb, String group, String version, boolean resource) {}
+
+  private record CodedSeries(Series series, int code) {}
+
+  private final Map<CodedSeries, Counter> countersByKey = new ConcurrentHashMap<>();
+  private final Map<Series, Timer> timersByKey = new ConcurrentHashMap<>();
+
   private void record(AuthorizationAttributes a, String method, int code, long start) {
     String verb = a.resourceRequest() ? a.verb().toUpperCase(Locale.ROOT) : method;
-    Tags tags =
-        Tags.of(
-            "verb",
-            verb,
-            "group",
-            a.apiGroup(),
-            "version",
-            a.apiVersion(),
-            "resource",
-            a.resourceRequest() ? "externalmetrics" : "",
-            "subresource",
-            "",
-            "scope",
-            a.resourceRequest() ? "namespace" : "",
-            "component",
-            "apiserver");
-    Tags withCode = tags.and("code", Integer.toString(code));
-    counters
-        .computeIfAbsent(
-            withCode,
-            t ->
-                Counter.builder("apiserver.request")
-                    .description(
-                        "Counter of apiserver requests broken out by verb, resource and code.")
-                    .tags(t)
-                    .register(registry))
+    Series series = new Series(verb, a.apiGroup(), a.apiVersion(), a.resourceRequest());
+    countersByKey
+        .computeIfAbsent(new CodedSeries(series, code), k -> counter(tags(series), code))
         .increment();
-    timers
-        .computeIfAbsent(
-            tags,
-            t ->
-                Timer.builder("apiserver.request.duration")
-                    .description(
-                        "Response latency distribution in seconds for each verb and resource.")
-                    .tags(t)
-                    .serviceLevelObjectives(BUCKETS)
-                    .register(registry))
-        .record(Duration.ofNanos(System.nanoTime() - start));
+    timersByKey
+        .computeIfAbsent(series, k -> timer(tags(series)))
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  private static Tags tags(Series s) {
+    return Tags.of(
+        "verb",
+        s.verb(),
+        "group",
+        s.group(),
+        "version",
+        s.version(),
+        "resource",
+        s.resource() ? "externalmetrics" : "",
+        "subresource",
+        "",
+        "scope",
+        s.resource() ? "namespace" : "",
+        "component",
+        "apiserver");
+  }
+
+  private Counter counter(Tags tags, int code) {
+    Tags withCode = tags.and("code", Integer.toString(code));
+    return counters.computeIfAbsent(
+        withCode,
+        t ->
+            Counter.builder("apiserver.request")
+                .description("Counter of apiserver requests broken out by verb, resource and code.")
+                .tags(t)
+                .register(registry));
+  }
+
+  private Timer timer(Tags tags) {
+    return timers.computeIfAbsent(
+        tags,
+        t ->
+            Timer.builder("apiserver.request.duration")
+                .description("Response latency distribution in seconds for each verb and resource.")
+                .tags(t)
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry));
   }
 }

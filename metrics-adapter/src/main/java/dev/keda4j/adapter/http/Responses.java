@@ -1,12 +1,14 @@
 package dev.keda4j.adapter.http;
 
 import dev.keda4j.adapter.api.KubeStatus;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes JSON bodies and Status failures the way the generic API server does. */
 final class Responses {
   static final String JSON = "application/json";
+  private static final byte NEWLINE = (byte) '\n';
 
   private Responses() {}
 
@@ -19,7 +21,12 @@ final class Responses {
         .setStatusCode(code)
         .putHeader("Content-Type", JSON)
         .putHeader("Cache-Control", "no-cache, private")
-        .end((pretty ? body.encodePrettily() : body.encode()) + "\n");
+        .end(pretty ? Buffer.buffer(body.encodePrettily()).appendByte(NEWLINE) : encoded(body));
+  }
+
+  private static Buffer encoded(JsonObject body) {
+    Buffer buffer = body.toBuffer();
+    return buffer.appendByte(NEWLINE);
   }
 
   static void status(RoutingContext ctx, KubeStatus status) {

@@ -13,10 +13,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * different things, and a certificate that fails both must end in a 401 Status, not a TLS alert.
  */
 public final class ClientCertificateRequester extends X509ExtendedTrustManager {
-  private final X509Certificate[] acceptedIssuers;
+  private volatile X509Certificate[] acceptedIssuers;
 
   public ClientCertificateRequester(List<X509Certificate> acceptedIssuers) {
     this.acceptedIssuers = acceptedIssuers.toArray(X509Certificate[]::new);
+  }
+
+  /** The CAs advertised from the next handshake on. */
+  public void update(List<X509Certificate> issuers) {
+    this.acceptedIssuers = issuers.toArray(X509Certificate[]::new);
   }
 
   @Override

@@ -46,7 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code mvn -q -o -pl metrics-adapter test-compile exec:java
  * -Dexec.mainClass=dev.keda4j.adapter.bench.AdapterBenchmark -Dexec.classpathScope=test
- * -Dexec.args="1000 10 30"} (rate per second, warm-up seconds, measured seconds).
+ * -Dexec.args="1000 10 30"} (rate per second, warm-up seconds, measured seconds), or {@code
+ * -Dexec.args="closed 64 5 10"} for the closed-loop maximum throughput with 64 requests in flight.
+ * Both servers are warmed up (twice each) before measuring, then each is measured twice,
+ * alternately.
  */
 public final class AdapterBenchmark {
   private static final int METRICS = 10_000;
@@ -55,9 +58,12 @@ public final class AdapterBenchmark {
   private AdapterBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    boolean closed = args.length > 0 && "closed".equals(args[0]);
+    int shift = closed ? 1 : 0;
+    // open loop: requests per second; closed loop: requests in flight
+    int rate = args.length > shift ? Integer.parseInt(args[shift]) : closed ? 64 : 1000;
+    int warmup = args.length > shift + 1 ? Integer.parseInt(args[shift + 1]) : 10;
+    int seconds = args.length > shift + 2 ? Integer.parseInt(args[shift + 2]) : 30;
     Vertx vertx = Vertx.vertx();
     TestPki frontProxyCa = new TestPki("front-proxy-ca");
     Map<String, List<MetricValue>> values = new HashMap<>();
@@ -108,50 +114,125 @@ public final class AdapterBenchmark {
     KeyMaterial proxyIdentity = frontProxyCa.client("front-proxy-client");
     System.out.printf(
         Locale.ROOT,
-        "rate %d/s, warm-up %d s, measured %d s, %d metrics, %d cores%n",
+        "%s %d, warm-up %d s, measured %d s, %d metrics, %d cores%n",
+        closed ? "closed loop, in flight" : "open loop, rate/s",
         rate,
         warmup,
         seconds,
         METRICS,
         Runtime.getRuntime().availableProcessors());
-    run("adapter", adapter.port(), proxyIdentity, rate, warmup, seconds);
-    run("bare vert.x", bare.actualPort(), proxyIdentity, rate, warmup, seconds);
+    // both servers are warmed up before either is measured, and measured alternately: the one
+    // measured first must not pay for the JIT compiling the TLS, HTTP/2 and client code they share
+    HttpClient toAdapter = client(proxyIdentity);
+    HttpClient toBare = client(proxyIdentity);
+    primeConnection(toAdapter, adapter.port());
+    primeConnection(toBare, bare.actualPort());
+    for (int round = 0; round < 2; round++) {
+      measure(closed, "warm-up", toAdapter, adapter.port(), rate, warmup);
+      measure(closed, "warm-up", toBare, bare.actualPort(), rate, warmup);
+    }
+    for (int round = 0; round < 2; round++) {
+      measure(closed, "adapter", toAdapter, adapter.port(), rate, seconds);
+      measure(closed, "bare vert.x", toBare, bare.actualPort(), rate, seconds);
+    }
+    RESPONSES.shutdownNow();
     adapter.close().toCompletableFuture().join();
     bare.close().await();
     vertx.close().await();
   }
 
-  private static void run(
-      String label, int port, KeyMaterial identity, int rate, int warmup, int seconds)
+  private static final ExecutorService RESPONSES = Executors.newFixedThreadPool(2);
+
+  private static HttpClient client(KeyMaterial identity) {
+    // one primed connection per server: requests sent before an HTTP/2 connection exists each
+    // open their own
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_2)
+        .sslContext(TestPki.clientContext(identity))
+        .executor(RESPONSES)
+        .build();
+  }
+
+  private static void measure(
+      boolean closed, String label, HttpClient client, int port, int rate, int seconds)
       throws InterruptedException {
-    ExecutorService responses = Executors.newFixedThreadPool(4);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_2)
-            .sslContext(TestPki.clientContext(identity))
-            .executor(responses)
-            .build();
-    // one request first: requests sent before an HTTP/2 connection exists each open their own
-    primeConnection(client, port);
-    drive(client, port, rate, warmup, null);
-    long[] latencies = new long[rate * seconds];
-    Result r = drive(client, port, rate, seconds, latencies);
-    long[] sorted = Arrays.copyOf(latencies, r.completed());
+    long[] latencies = new long[closed ? 2_000_000 : rate * seconds];
+    long began = System.nanoTime();
+    Result r =
+        closed
+            ? driveClosed(client, port, rate, seconds, latencies)
+            : drive(client, port, rate, seconds, latencies);
+    double elapsed = (System.nanoTime() - began) / 1e9;
+    if ("warm-up".equals(label)) {
+      return;
+    }
+    long[] sorted = Arrays.copyOf(latencies, Math.min(latencies.length, r.completed()));
     Arrays.sort(sorted);
     System.out.printf(
         Locale.ROOT,
-        "%-12s sent %d ok %d errors %d  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max"
-            + " %.2f ms%n",
+        "%-12s sent %d ok %d errors %d  %.0f req/s  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  p99.9"
+            + " %.2f ms  max %.2f ms%n",
         label,
         r.sent(),
         r.completed() - r.errors(),
         r.errors(),
+        r.completed() / elapsed,
         percentile(sorted, 0.50),
         percentile(sorted, 0.90),
         percentile(sorted, 0.99),
         percentile(sorted, 0.999),
         sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-    responses.shutdownNow();
+  }
+
+  /**
+   * Closed loop for maximum throughput: {@code inFlight} requests outstanding, each answer sends
+   * the next one, for {@code seconds}. Latency is from send to answer (a closed loop has no
+   * schedule); use it to find the highest rate, then confirm that rate's tail in the open loop.
+   */
+  private static Result driveClosed(
+      HttpClient client, int port, int inFlight, int seconds, long[] out)
+      throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    AtomicInteger sent = new AtomicInteger();
+    AtomicInteger completed = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    CountDownLatch done = new CountDownLatch(inFlight);
+    for (int c = 0; c < inFlight; c++) {
+      sendNext(client, port, end, sent, completed, errors, out, done);
+    }
+    done.await(seconds + 60L, TimeUnit.SECONDS);
+    return new Result(sent.get(), completed.get(), errors.get());
+  }
+
+  private static void sendNext(
+      HttpClient client,
+      int port,
+      long end,
+      AtomicInteger sent,
+      AtomicInteger completed,
+      AtomicInteger errors,
+      long[] out,
+      CountDownLatch done) {
+    if (System.nanoTime() >= end) {
+      done.countDown();
+      return;
+    }
+    int i = sent.getAndIncrement();
+    long began = System.nanoTime();
+    client
+        .sendAsync(request(port, i % METRICS), HttpResponse.BodyHandlers.ofString())
+        .whenComplete(
+            (resp, failure) -> {
+              long latency = System.nanoTime() - began;
+              if ((failure != null || resp.statusCode() != 200) && errors.getAndIncrement() == 0) {
+                System.out.println("first error: " + (failure != null ? failure : resp.body()));
+              }
+              int n = completed.getAndIncrement();
+              if (n < out.length) {
+                out[n] = latency;
+              }
+              sendNext(client, port, end, sent, completed, errors, out, done);
+            });
   }
 
   private record Result(int sent, int completed, int errors) {}

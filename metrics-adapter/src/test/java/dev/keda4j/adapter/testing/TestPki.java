@@ -1,8 +1,12 @@
 package dev.keda4j.adapter.testing;
 
 import dev.keda4j.adapter.tls.KeyMaterial;
+import dev.keda4j.adapter.tls.Pem;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
@@ -79,6 +83,35 @@ public final class TestPki {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A certificate for both ends of a mutual-TLS link (client and server EKU), like the one secret
+   * the controller and the adapter share for the metrics channel.
+   */
+  public KeyMaterial peer(String cn) {
+    try {
+      KeyPair keys = keyPair();
+      JcaX509v3CertificateBuilder b =
+          builder(new X500Name("CN=" + cn), new X500Name("CN=" + cnOf(ca)), keys, Instant.now());
+      b.addExtension(
+          Extension.extendedKeyUsage,
+          false,
+          new ExtendedKeyUsage(
+              new KeyPurposeId[] {KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth}));
+      return new KeyMaterial(keys.getPrivate(), List.of(sign(b, caKeys), ca));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes {@code ca.crt} (this CA), {@code tls.crt} and {@code tls.key} of {@code identity}. */
+  public Path writeCertDir(Path dir, KeyMaterial identity) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("ca.crt"), Pem.encode(ca));
+    Files.writeString(dir.resolve("tls.crt"), Pem.encode(identity.chain().toArray()));
+    Files.writeString(dir.resolve("tls.key"), Pem.encode(identity.key()));
+    return dir;
   }
 
   private static String cnOf(X509Certificate cert) {
