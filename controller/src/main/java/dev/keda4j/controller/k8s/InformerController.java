@@ -104,6 +104,16 @@ public final class InformerController<T extends KubernetesObject> implements Aut
     return informer.getIndexer().getByKey(nsName);
   }
 
+  /** Every object the informer holds now. */
+  public java.util.List<T> list() {
+    return informer.getIndexer().list();
+  }
+
+  /** Queues a reconcile of {@code ns/name} (e.g. an object it owns changed). */
+  public void requeue(String nsName) {
+    enqueue(nsName, 0);
+  }
+
   @Override
   public void close() {
     factory.stopAllRegisteredInformers();

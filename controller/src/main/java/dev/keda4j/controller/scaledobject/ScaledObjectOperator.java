@@ -3,6 +3,7 @@ package dev.keda4j.controller.scaledobject;
 import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.k8s.KubeObjectLookup;
 import dev.keda4j.controller.k8s.StatusPatcher;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
@@ -37,6 +38,29 @@ public final class ScaledObjectOperator implements AutoCloseable {
       String clusterObjectNamespace,
       String operatorVersion,
       Duration pollTimeout) {
+    return services(
+        client,
+        cache,
+        clock,
+        clusterObjectNamespace,
+        operatorVersion,
+        pollTimeout,
+        KedaMetrics.NOOP);
+  }
+
+  /**
+   * Services over {@code client} recording keda_* metrics.
+   *
+   * @param metrics objectError / paused of ScaledObjects go there
+   */
+  public static ScaledObjectServices services(
+      ApiClient client,
+      ScalerCache cache,
+      Clock clock,
+      String clusterObjectNamespace,
+      String operatorVersion,
+      Duration pollTimeout,
+      KedaMetrics metrics) {
     return new ScaledObjectServices(
         client,
         TriggerResolver.of(new KubeObjectLookup(client), clusterObjectNamespace),
@@ -46,7 +70,8 @@ public final class ScaledObjectOperator implements AutoCloseable {
         new StatusPatcher(client),
         clock,
         pollTimeout,
-        operatorVersion);
+        operatorVersion,
+        metrics == null ? KedaMetrics.NOOP : metrics);
   }
 
   /**
@@ -63,7 +88,22 @@ public final class ScaledObjectOperator implements AutoCloseable {
       throws TimeoutException, InterruptedException {
     AtomicReference<ScaledObjectController> ref = new AtomicReference<>();
     ScaledObjectReconciler reconciler =
-        new ScaledObjectReconciler(services, scheduler, nsName -> ref.get().cached(nsName));
+        new ScaledObjectReconciler(
+            services,
+            scheduler,
+            nsName -> ref.get().cached(nsName),
+            new ScaledObjectReconciler.Listers() {
+              @Override
+              public java.util.List<dev.keda4j.api.v1alpha1.ScaledObject> scaledObjects(String ns) {
+                return ref.get().scaledObjects(ns);
+              }
+
+              @Override
+              public java.util.List<io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler>
+                  hpas(String ns) {
+                return ref.get().hpas(ns);
+              }
+            });
     ScaledObjectController controller =
         new ScaledObjectController(client, namespace, reconciler, retryDelay);
     ref.set(controller);

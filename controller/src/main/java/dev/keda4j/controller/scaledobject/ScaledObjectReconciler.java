@@ -10,11 +10,15 @@ import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.api.v1alpha1.SpecError;
 import dev.keda4j.api.v1alpha1.TriggerSummary;
 import dev.keda4j.controller.k8s.KubeCallException;
+import dev.keda4j.controller.k8s.KubeObjectLookup;
+import dev.keda4j.controller.k8s.TriggerAuthStatus;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.activation.Annotations;
 import dev.keda4j.controller.scaledobject.hpa.DesiredHpa;
 import dev.keda4j.controller.scaledobject.hpa.HpaBuildException;
 import dev.keda4j.controller.scaledobject.hpa.HpaDiff;
 import dev.keda4j.controller.scaledobject.hpa.HpaFactory;
+import dev.keda4j.controller.scaledobject.hpa.HpaOwnership;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaledobject.status.ScaledObjectEvents;
 import dev.keda4j.controller.scaledobject.status.ScaledObjectReasons;
@@ -53,7 +57,35 @@ public final class ScaledObjectReconciler {
   private final PollScheduler scheduler;
   private final AutoscalingV2Api autoscaling;
   private final Function<String, ScaledObject> cached;
+  private final Listers listers;
+  private final TriggerAuthStatus authStatus;
   private final Map<String, Long> loopGenerations = new ConcurrentHashMap<>();
+
+  /** The status the running reconcile read (what its writes are a change against). */
+  private final ThreadLocal<ScaledObjectStatus> readStatus = new ThreadLocal<>();
+
+  /** What the reconciler reads from informers instead of LIST calls. */
+  public interface Listers {
+    /** No other objects known (tests of a single object). */
+    Listers NONE =
+        new Listers() {
+          @Override
+          public List<ScaledObject> scaledObjects(String namespace) {
+            return List.of();
+          }
+
+          @Override
+          public List<V2HorizontalPodAutoscaler> hpas(String namespace) {
+            return List.of();
+          }
+        };
+
+    /** The ScaledObjects of {@code namespace}. */
+    List<ScaledObject> scaledObjects(String namespace);
+
+    /** The HPAs of {@code namespace}. */
+    List<V2HorizontalPodAutoscaler> hpas(String namespace);
+  }
 
   /**
    * @param cached the informer's current ScaledObject by {@code ns/name} (the loop reads it)
@@ -62,10 +94,25 @@ public final class ScaledObjectReconciler {
       ScaledObjectServices services,
       PollScheduler scheduler,
       Function<String, ScaledObject> cached) {
+    this(services, scheduler, cached, Listers.NONE);
+  }
+
+  /**
+   * @param cached the informer's current ScaledObject by {@code ns/name} (the loop reads it)
+   * @param listers the informers' ScaledObjects and HPAs, for the conflict check
+   */
+  public ScaledObjectReconciler(
+      ScaledObjectServices services,
+      PollScheduler scheduler,
+      Function<String, ScaledObject> cached,
+      Listers listers) {
     this.services = services;
     this.scheduler = scheduler;
     this.autoscaling = new AutoscalingV2Api(services.client());
     this.cached = cached;
+    this.listers = listers;
+    this.authStatus =
+        new TriggerAuthStatus(new KubeObjectLookup(services.client()), services.patcher());
   }
 
   /** {@code ScaledObject ns/name}, as every log line names it. */
@@ -90,9 +137,17 @@ public final class ScaledObjectReconciler {
       ensureFinalizer(so);
       return reconcileLive(so, key);
     } catch (KubeCallException e) {
+      services
+          .metrics()
+          .objectError(
+              KedaMetrics.ResourceType.SCALED_OBJECT,
+              so.getMetadata().getNamespace(),
+              so.getMetadata().getName());
       LOG.warn("{}: reconcile failed: {}", key, e.getMessage());
       services.events().warning(so, "ScaledObjectUpdateFailed", e.getMessage());
       return false;
+    } finally {
+      readStatus.remove();
     }
   }
 
@@ -105,9 +160,21 @@ public final class ScaledObjectReconciler {
   }
 
   private boolean reconcileLive(ScaledObject so, String key) {
-    List<Condition> conditions = Conditions.withInitial(status(so).getConditions());
-    ScaledObjectStatus desired = SoStatusWriter.copy(so);
+    // the freshest status known (the informer may not have seen the last writes yet): events on
+    // transitions are decided against it, and only what this reconcile changes is written
+    ScaledObjectStatus read = SoStatusWriter.current(so);
+    readStatus.set(read);
+    List<Condition> conditions = Conditions.withInitial(read.getConditions());
+    ScaledObjectStatus desired = copyOf(read);
     Annotations annotations = Annotations.of(so.getMetadata().getAnnotations());
+    services
+        .metrics()
+        .paused(
+            so.getMetadata().getNamespace(),
+            so.getMetadata().getName(),
+            annotations.fullyPaused()
+                || annotations.pausedScaleIn()
+                || annotations.pausedScaleOut());
     if (annotations.fullyPaused()) {
       stopLoop(so, key);
       if (!Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
@@ -123,7 +190,10 @@ public final class ScaledObjectReconciler {
       writeStatus(so, key, desired.conditions(conditions));
       return true;
     }
-    if (Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
+    if (annotations.pausedScaleIn() || annotations.pausedScaleOut()) {
+      // directional pause: the HPA gets selectPolicy Disabled that way, the loop keeps running
+      conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.paused()));
+    } else if (Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
       emit(so, ScaledObjectEvents.unpaused());
       conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.unpaused()));
       desired.pausedReplicaCount(null);
@@ -184,11 +254,21 @@ public final class ScaledObjectReconciler {
         .triggersTypes(TriggerSummary.triggersTypes(so.getSpec().getTriggers()))
         .authenticationsTypes(TriggerSummary.authenticationsTypes(so.getSpec().getTriggers()));
 
+    Optional<String> conflict =
+        HpaOwnership.conflict(
+            so,
+            listers.scaledObjects(so.getMetadata().getNamespace()),
+            listers.hpas(so.getMetadata().getNamespace()));
+    if (conflict.isPresent()) {
+      return refuse(so, key, desired, conditions, conflict.get());
+    }
     DesiredHpa hpa;
     boolean created;
     try {
       hpa = HpaFactory.build(so, metricSpecs(so, key, target), services.operatorVersion());
-      created = ensureHpa(key, hpa.hpa());
+      created = ensureHpa(so, key, hpa.hpa());
+    } catch (HpaConflict e) {
+      return refuse(so, key, desired, conditions, e.getMessage());
     } catch (HpaBuildException | ScalerBuildFailure e) {
       return fail(so, key, desired, conditions, ScaledObjectReasons.MSG_HPA_FAILED, e.getMessage());
     }
@@ -207,6 +287,48 @@ public final class ScaledObjectReconciler {
       conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.noFallback()));
     }
     writeStatus(so, key, desired.conditions(conditions));
+    registerAuths(so, key);
+    return true;
+  }
+
+  /** status.scaledobjects of every referenced (Cluster)TriggerAuthentication (crds.md §4.3). */
+  private void registerAuths(ScaledObject so, String key) {
+    try {
+      authStatus.register(
+          TriggerAuthStatus.Kind.SCALED_OBJECT,
+          so.getMetadata().getNamespace(),
+          so.getMetadata().getName(),
+          so.getSpec() == null ? null : so.getSpec().getTriggers());
+    } catch (KubeCallException e) {
+      LOG.warn("{}: TriggerAuthentication status not updated: {}", key, e.getMessage());
+    }
+  }
+
+  private void unregisterAuths(ScaledObject so, String key) {
+    try {
+      authStatus.unregister(
+          TriggerAuthStatus.Kind.SCALED_OBJECT,
+          so.getMetadata().getNamespace(),
+          so.getMetadata().getName(),
+          so.getSpec() == null ? null : so.getSpec().getTriggers());
+    } catch (KubeCallException e) {
+      LOG.warn("{}: TriggerAuthentication status not updated: {}", key, e.getMessage());
+    }
+  }
+
+  /**
+   * Another object already scales the target or holds the HPA name: Ready=False naming it, a
+   * Warning event, no HPA write and no scaling. Not retried on a timer: a change of the other
+   * ScaledObject or HPA requeues this one.
+   */
+  private boolean refuse(
+      ScaledObject so,
+      String key,
+      ScaledObjectStatus desired,
+      List<Condition> conditions,
+      String conflict) {
+    stopLoop(so, key);
+    fail(so, key, desired, conditions, ScaledObjectReasons.MSG_HPA_FAILED, conflict);
     return true;
   }
 
@@ -245,7 +367,8 @@ public final class ScaledObjectReconciler {
    *
    * @return true when it was created
    */
-  private boolean ensureHpa(String key, V2HorizontalPodAutoscaler desired) {
+  private boolean ensureHpa(ScaledObject so, String key, V2HorizontalPodAutoscaler desired)
+      throws HpaConflict {
     String ns = desired.getMetadata().getNamespace();
     String name = desired.getMetadata().getName();
     V2HorizontalPodAutoscaler live;
@@ -262,6 +385,11 @@ public final class ScaledObjectReconciler {
         autoscaling.createNamespacedHorizontalPodAutoscaler(ns, desired).execute();
         LOG.info("{}: created HPA {}", key, name);
         return true;
+      }
+      Optional<String> foreign =
+          HpaOwnership.foreign(so, live, listers.scaledObjects(so.getMetadata().getNamespace()));
+      if (foreign.isPresent()) {
+        throw new HpaConflict(foreign.get());
       }
       HpaDiff diff = HpaDiff.between(desired, live);
       if (diff.needsUpdate()) {
@@ -317,6 +445,12 @@ public final class ScaledObjectReconciler {
     // the detail names the offending field or object; it never holds a resolved value
     String message = stepMessage + ": " + detail;
     LOG.warn("{}: {}", key, message);
+    services
+        .metrics()
+        .objectError(
+            KedaMetrics.ResourceType.SCALED_OBJECT,
+            so.getMetadata().getNamespace(),
+            so.getMetadata().getName());
     emit(so, ScaledObjectEvents.checkFailed(message));
     List<Condition> c =
         Conditions.apply(
@@ -334,7 +468,8 @@ public final class ScaledObjectReconciler {
 
   private void writeStatus(ScaledObject so, String key, ScaledObjectStatus desired) {
     try {
-      SoStatusWriter.write(services.patcher(), so, desired);
+      ScaledObjectStatus read = readStatus.get();
+      SoStatusWriter.write(services.patcher(), so, read == null ? so.getStatus() : read, desired);
     } catch (KubeCallException e) {
       LOG.warn("{}: status not written: {}", key, e.getMessage());
     }
@@ -371,6 +506,13 @@ public final class ScaledObjectReconciler {
       emit(so, ScaledObjectEvents.scalersStopped());
     }
     restoreOriginalReplicas(so, key);
+    unregisterAuths(so, key);
+    services
+        .metrics()
+        .forget(
+            KedaMetrics.ResourceType.SCALED_OBJECT,
+            so.getMetadata().getNamespace(),
+            so.getMetadata().getName());
     List<String> next = new ArrayList<>(finalizers);
     next.remove(KedaApi.FINALIZER);
     try {
@@ -431,6 +573,20 @@ public final class ScaledObjectReconciler {
 
   private static ScaledObjectStatus status(ScaledObject so) {
     return so.getStatus() == null ? new ScaledObjectStatus() : so.getStatus();
+  }
+
+  private static ScaledObjectStatus copyOf(ScaledObjectStatus status) {
+    return dev.keda4j.api.manifest.Manifests.gson()
+        .fromJson(dev.keda4j.controller.k8s.StatusWriter.tree(status), ScaledObjectStatus.class);
+  }
+
+  /** Another ScaledObject or a foreign HPA holds the target or the HPA name. */
+  private static final class HpaConflict extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    HpaConflict(String message) {
+      super(message);
+    }
   }
 
   /** A trigger's scaler could not be built; the message names each trigger, never a value. */

@@ -2,6 +2,7 @@ package dev.keda4j.controller.scaledobject;
 
 import dev.keda4j.controller.k8s.EventRecorder;
 import dev.keda4j.controller.k8s.StatusPatcher;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
 import io.kubernetes.client.openapi.ApiClient;
@@ -20,6 +21,7 @@ import java.time.Duration;
  * @param clock the time decisions are made at
  * @param pollTimeout the longest one metric read may take
  * @param operatorVersion {@code app.kubernetes.io/version} on HPAs
+ * @param metrics the keda_* metrics port ({@link KedaMetrics#NOOP} when none)
  */
 public record ScaledObjectServices(
     ApiClient client,
@@ -30,4 +32,45 @@ public record ScaledObjectServices(
     StatusPatcher patcher,
     Clock clock,
     Duration pollTimeout,
-    String operatorVersion) {}
+    String operatorVersion,
+    KedaMetrics metrics) {
+
+  /** Services without metrics. */
+  public ScaledObjectServices(
+      ApiClient client,
+      TriggerResolver resolver,
+      ScalerCache scalers,
+      ScaleTargetClient targets,
+      EventRecorder events,
+      StatusPatcher patcher,
+      Clock clock,
+      Duration pollTimeout,
+      String operatorVersion) {
+    this(
+        client,
+        resolver,
+        scalers,
+        targets,
+        events,
+        patcher,
+        clock,
+        pollTimeout,
+        operatorVersion,
+        KedaMetrics.NOOP);
+  }
+
+  /** A copy with {@code metrics}. */
+  public ScaledObjectServices withMetrics(KedaMetrics metrics) {
+    return new ScaledObjectServices(
+        client,
+        resolver,
+        scalers,
+        targets,
+        events,
+        patcher,
+        clock,
+        pollTimeout,
+        operatorVersion,
+        metrics == null ? KedaMetrics.NOOP : metrics);
+  }
+}

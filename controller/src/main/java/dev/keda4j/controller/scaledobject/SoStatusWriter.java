@@ -46,10 +46,19 @@ final class SoStatusWriter {
    * @throws dev.keda4j.controller.k8s.KubeCallException when the patch fails
    */
   static boolean write(StatusPatcher patcher, ScaledObject so, ScaledObjectStatus desired) {
+    return write(patcher, so, so.getStatus(), desired);
+  }
+
+  /**
+   * Like {@link #write(StatusPatcher, ScaledObject, ScaledObjectStatus)}, with the status the
+   * caller based {@code desired} on given explicitly (e.g. from {@link #current}).
+   */
+  static boolean write(
+      StatusPatcher patcher, ScaledObject so, ScaledObjectStatus read, ScaledObjectStatus desired) {
     String key = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
     synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
       ScaledObjectStatus base = freshest(key, so);
-      ScaledObjectStatus merged = merge(base, so.getStatus(), desired);
+      ScaledObjectStatus merged = merge(base, read, desired);
       StatusDiff diff = StatusDiff.between(base, merged);
       if (diff.isEmpty()) {
         return false;
@@ -69,6 +78,17 @@ final class SoStatusWriter {
               patch);
       remember(key, so, answer, merged);
       return true;
+    }
+  }
+
+  /**
+   * A copy of the freshest status known of {@code so}: the informer's, or what the server answered
+   * to this writer's last patch when that is newer.
+   */
+  static ScaledObjectStatus current(ScaledObject so) {
+    String key = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+      return freshest(key, so);
     }
   }
 

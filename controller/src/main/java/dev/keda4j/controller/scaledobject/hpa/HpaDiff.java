@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscalerSpec;
 import java.util.List;
@@ -19,12 +20,18 @@ import java.util.Objects;
  * @param labelsChanged a desired label is missing or different (extra live labels are fine)
  * @param annotationsChanged a desired annotation is missing/different, or we want none and the live
  *     HPA has some
+ * @param ownerChanged the live HPA lacks our owner reference (an HPA adopted on request)
  */
-public record HpaDiff(boolean specChanged, boolean labelsChanged, boolean annotationsChanged) {
+public record HpaDiff(
+    boolean specChanged, boolean labelsChanged, boolean annotationsChanged, boolean ownerChanged) {
   private static final JSON JSON_CODEC = new JSON();
 
+  public HpaDiff(boolean specChanged, boolean labelsChanged, boolean annotationsChanged) {
+    this(specChanged, labelsChanged, annotationsChanged, false);
+  }
+
   public boolean needsUpdate() {
-    return specChanged || labelsChanged || annotationsChanged;
+    return specChanged || labelsChanged || annotationsChanged || ownerChanged;
   }
 
   public static HpaDiff between(V2HorizontalPodAutoscaler desired, V2HorizontalPodAutoscaler live) {
@@ -32,7 +39,21 @@ public record HpaDiff(boolean specChanged, boolean labelsChanged, boolean annota
         specChanged(desired.getSpec(), live.getSpec()),
         !containsAll(desired.getMetadata().getLabels(), live.getMetadata().getLabels()),
         annotationsChanged(
-            desired.getMetadata().getAnnotations(), live.getMetadata().getAnnotations()));
+            desired.getMetadata().getAnnotations(), live.getMetadata().getAnnotations()),
+        ownerMissing(
+            desired.getMetadata().getOwnerReferences(), live.getMetadata().getOwnerReferences()));
+  }
+
+  private static boolean ownerMissing(List<V1OwnerReference> desired, List<V1OwnerReference> live) {
+    if (desired == null) {
+      return false;
+    }
+    for (V1OwnerReference d : desired) {
+      if (live == null || live.stream().noneMatch(l -> Objects.equals(d.getUid(), l.getUid()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean specChanged(

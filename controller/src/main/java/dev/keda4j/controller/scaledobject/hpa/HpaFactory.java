@@ -207,7 +207,8 @@ public final class HpaFactory {
         .blockOwnerDeletion(true);
   }
 
-  static V2CrossVersionObjectReference scaleTargetRef(ScaledObjectSpec spec) {
+  /** The HPA's scaleTargetRef: apps/v1 Deployment when unset. */
+  public static V2CrossVersionObjectReference scaleTargetRef(ScaledObjectSpec spec) {
     String apiVersion = spec.getScaleTargetRef().getApiVersion();
     String kind = spec.getScaleTargetRef().getKind();
     return new V2CrossVersionObjectReference()

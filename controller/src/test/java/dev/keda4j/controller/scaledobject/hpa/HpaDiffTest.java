@@ -128,7 +128,12 @@ class HpaDiffTest {
                   h.getMetadata().setLabels(null);
                   h.getMetadata().setOwnerReferences(null);
                 },
-                new HpaDiff(false, true, false)))
+                new HpaDiff(false, true, false, true)),
+            new Row(
+                "an HPA adopted on request lacks only our owner reference → written",
+                BASE,
+                h -> h.getMetadata().setOwnerReferences(null),
+                new HpaDiff(false, false, false, true)))
         .map(Arguments::of);
   }
 
