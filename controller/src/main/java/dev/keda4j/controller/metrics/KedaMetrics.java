@@ -68,6 +68,14 @@ public interface KedaMetrics {
   /** Drops every per-object series of the object (on each reconcile and on deletion, as KEDA). */
   void forget(ResourceType type, String namespace, String name);
 
+  /**
+   * The object is gone: drops its per-trigger series ({@link #forget}) and also its error counter,
+   * paused gauge and scale-loop latency.
+   */
+  default void deleted(ResourceType type, String namespace, String name) {
+    forget(type, namespace, name);
+  }
+
   /** Records nothing: for tests and for callers that were given no registry. */
   KedaMetrics NOOP =
       new KedaMetrics() {
