@@ -18,5 +18,14 @@ public interface JobsApi {
    */
   void deleteJob(String namespace, String name, String propagationPolicy);
 
+  /**
+   * Deletes every Job {@code labelSelector} matches with one {@code deletecollection} request (one
+   * API write however many Jobs it removes).
+   *
+   * @param propagationPolicy {@code Background} or {@code Foreground}; always sent, because the
+   *     default for batch/v1 Jobs is to orphan their pods
+   */
+  void deleteJobs(String namespace, String labelSelector, String propagationPolicy);
+
   List<V1Pod> listPods(String namespace, String labelSelector);
 }

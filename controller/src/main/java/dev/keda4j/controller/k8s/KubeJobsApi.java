@@ -1,12 +1,15 @@
 package dev.keda4j.controller.k8s;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.io.IOException;
 import java.util.List;
+import okhttp3.Response;
 
 /** {@link JobsApi} over client-java's BatchV1Api and CoreV1Api. */
 public final class KubeJobsApi implements JobsApi {
@@ -41,6 +44,27 @@ public final class KubeJobsApi implements JobsApi {
                 .deleteNamespacedJob(name, namespace)
                 .body(new V1DeleteOptions().propagationPolicy(propagationPolicy))
                 .execute());
+  }
+
+  @Override
+  public void deleteJobs(String namespace, String labelSelector, String propagationPolicy) {
+    String what = "delete Jobs " + labelSelector + " in " + namespace;
+    // the answer is the list of deleted Jobs (a JobList), which client-java would try to read as a
+    // V1Status: only the HTTP status is looked at
+    try (Response r =
+        batch
+            .deleteCollectionNamespacedJob(namespace)
+            .labelSelector(labelSelector)
+            .propagationPolicy(propagationPolicy)
+            .body(new V1DeleteOptions().propagationPolicy(propagationPolicy))
+            .buildCall(null)
+            .execute()) {
+      if (!r.isSuccessful()) {
+        throw new KubeCallException(what, r.code(), null);
+      }
+    } catch (ApiException | IOException e) {
+      throw new KubeCallException(what, e instanceof ApiException a ? a.getCode() : 0, e);
+    }
   }
 
   @Override

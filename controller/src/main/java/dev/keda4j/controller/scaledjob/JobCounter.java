@@ -40,6 +40,15 @@ public final class JobCounter {
     return new JobCounts(running, pending);
   }
 
+  /**
+   * Running jobs only, pending reported as 0: for strategies that do not read the pending count, so
+   * no pod list is needed.
+   */
+  public static JobCounts countRunning(List<V1Job> jobs) {
+    long running = jobs.stream().filter(j -> !JobConditions.finished(j)).count();
+    return new JobCounts(running, 0);
+  }
+
   /** A job is pending unless one of its pods started (or fulfils every listed condition). */
   public static boolean isPending(List<V1Pod> pods, List<String> pendingPodConditions) {
     for (V1Pod pod : pods) {

@@ -22,6 +22,16 @@ public final class JobFactory {
   public static final String EXCLUDED_LABELS_ANNOTATION = "scaledjob.keda.sh/job-excluded-labels";
   public static final String MANAGED_BY = "keda-operator";
 
+  /**
+   * keda4j's own label (not KEDA's): the Jobs one poll creates carry the same value, in groups of
+   * at most {@link #BATCH_SIZE}, so the history cleanup can delete a group that is entirely beyond
+   * the limits with one {@code deletecollection} (see {@link HistoryCleanup#plan}).
+   */
+  public static final String BATCH_LABEL = "scaledjob.keda4j.dev/batch";
+
+  /** The most Jobs one batch label value names. */
+  public static final int BATCH_SIZE = 25;
+
   private final String operatorVersion;
 
   /**
@@ -34,6 +44,26 @@ public final class JobFactory {
   /** The label selector that finds every Job of {@code sjName}. */
   public static String selector(String sjName) {
     return KedaApi.SCALED_JOB_NAME_LABEL + "=" + sjName;
+  }
+
+  /** The label selector that finds the Jobs of {@code sjName} in {@code batch}. */
+  public static String batchSelector(String sjName, String batch) {
+    return selector(sjName) + "," + BATCH_LABEL + "=" + batch;
+  }
+
+  /** The batch label of {@code job}, or null. */
+  public static String batch(V1Job job) {
+    Map<String, String> labels = job.getMetadata() == null ? null : job.getMetadata().getLabels();
+    return labels == null ? null : labels.get(BATCH_LABEL);
+  }
+
+  /** A new Job for {@code sj} in {@code batch} (a label value; null: no batch label). */
+  public V1Job newJob(ScaledJob sj, String batch) {
+    V1Job job = newJob(sj);
+    if (batch != null) {
+      job.getMetadata().putLabelsItem(BATCH_LABEL, batch);
+    }
+    return job;
   }
 
   /** A new Job for {@code sj}; the server picks the name from {@code generateName}. */

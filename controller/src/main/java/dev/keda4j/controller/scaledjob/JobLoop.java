@@ -6,10 +6,12 @@ import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledJobStatus;
 import dev.keda4j.controller.k8s.KubeCallException;
 import dev.keda4j.controller.k8s.ObjectRefs;
+import dev.keda4j.controller.metrics.KedaMetrics.ResourceType;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import dev.keda4j.controller.scaling.resolve.ResolvedTrigger;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Pod;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,14 +37,17 @@ public final class JobLoop {
       Set.of("conditions", "lastActiveTime", "triggersActivity");
   private static final String JOB_NAME_LABEL = "job-name";
   private static final String NEW_JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
+  private static final String BACKGROUND = "Background";
 
   private final ScaledJob sj;
   private final JobLoopServices services;
   private final String key;
   private final String ns;
   private final String name;
+  private final Duration interval;
   private JsonObject knownStatus;
   private ScaledJobStatus knownStatusModel;
+  private volatile Instant lastPollEnd;
 
   public JobLoop(ScaledJob sj, JobLoopServices services) {
     this.sj = sj;
@@ -51,6 +57,16 @@ public final class JobLoop {
     this.name = sj.getMetadata().getName();
     this.knownStatusModel = sj.getStatus();
     this.knownStatus = dev.keda4j.controller.k8s.StatusWriter.tree(sj.getStatus());
+    this.interval = pollingInterval(sj);
+  }
+
+  /** {@code spec.pollingInterval}, KEDA's default 30 s when unset or below 1. */
+  public static Duration pollingInterval(ScaledJob sj) {
+    Integer seconds = sj.getSpec() == null ? null : sj.getSpec().getPollingInterval();
+    return Duration.ofSeconds(
+        seconds == null || seconds < 1
+            ? ScaledJobReconciler.DEFAULT_POLLING_INTERVAL_SECONDS
+            : seconds);
   }
 
   public String key() {
@@ -60,6 +76,15 @@ public final class JobLoop {
   /** One poll; returns the decision, or empty when the Jobs could not be counted. */
   public synchronized Optional<JobPlan> poll() {
     Instant now = services.clock().instant();
+    recordLateness(now);
+    try {
+      return pollOnce(now);
+    } finally {
+      lastPollEnd = services.clock().instant();
+    }
+  }
+
+  private Optional<JobPlan> pollOnce(Instant now) {
     TriggerReadings readings = readTriggers();
     for (String error : readings.errors()) {
       LOG.warn("{}: trigger error: {}", key, error);
@@ -67,13 +92,15 @@ public final class JobLoop {
     }
     List<V1Job> jobs;
     try {
+      // no resourceVersion: a consistent read from the store, never a cache that could miss Jobs
+      // a previous poll (or a previous leader) created
       jobs = services.jobs().listJobs(ns, JobFactory.selector(name));
     } catch (KubeCallException e) {
       // counting nothing would create jobs that may already exist: skip the poll instead
       LOG.warn("{}: jobs not listed, no jobs created this poll: {}", key, e.getMessage());
       return Optional.empty();
     }
-    JobCounts counts = JobCounter.count(jobs, podsByJob(), pendingPodConditions());
+    JobCounts counts = count(jobs);
     JobPlan plan = JobPlanner.plan(sj, readings.metrics(), counts);
     LOG.debug("{}: {} {} → {}", key, readings.metrics(), counts, plan);
     if (plan.active() && plan.effectiveMax() > 0) {
@@ -84,22 +111,46 @@ public final class JobLoop {
     return Optional.of(plan);
   }
 
+  /**
+   * Running and pending Jobs. Pods are listed only when the strategy reads the pending count
+   * (accurate, eager) and some Job is unfinished; otherwise pending is reported as 0, which no
+   * other strategy looks at.
+   */
+  private JobCounts count(List<V1Job> jobs) {
+    boolean unfinished = jobs.stream().anyMatch(j -> !JobConditions.finished(j));
+    if (!unfinished || !ScalingStrategy.of(strategySpec()).usesPending()) {
+      return JobCounter.countRunning(jobs);
+    }
+    return JobCounter.count(jobs, podsByJob(), pendingPodConditions());
+  }
+
+  private void recordLateness(Instant now) {
+    Instant last = lastPollEnd;
+    Duration lateness = last == null ? Duration.ZERO : Duration.between(last.plus(interval), now);
+    services
+        .metrics()
+        .scaleLoopLatency(
+            ResourceType.SCALED_JOB, ns, name, lateness.isNegative() ? Duration.ZERO : lateness);
+  }
+
   private TriggerReadings readTriggers() {
     List<TriggerScaler> scalers;
     try {
       List<ResolvedTrigger> resolved = services.resolver().resolve(sj);
       scalers = services.scalers().scalers(key, resolved);
     } catch (KubeCallException e) {
+      services.metrics().objectError(ResourceType.SCALED_JOB, ns, name);
       return new TriggerReadings(List.of(), List.of(e.getMessage()), Map.of());
     } catch (RuntimeException e) {
       // a resolver bug is a trigger error for this poll, not a crash of the loop
       LOG.error("{}: resolving triggers failed", key, e);
+      services.metrics().objectError(ResourceType.SCALED_JOB, ns, name);
       return new TriggerReadings(
           List.of(),
           List.of("error resolving triggers: " + e.getClass().getSimpleName()),
           Map.of());
     }
-    return services.poller().poll(key, scalers, sj.maxReplicaCount());
+    return services.poller().poll(key, scalers, sj.maxReplicaCount(), services.metrics(), ns, name);
   }
 
   private Optional<Map<String, List<V1Pod>>> podsByJob() {
@@ -126,24 +177,29 @@ public final class JobLoop {
     return Optional.of(byJob);
   }
 
+  private dev.keda4j.api.v1alpha1.ScalingStrategy strategySpec() {
+    return sj.getSpec() == null ? null : sj.getSpec().getScalingStrategy();
+  }
+
   private List<String> pendingPodConditions() {
-    return sj.getSpec().getScalingStrategy() == null
-        ? List.of()
-        : sj.getSpec().getScalingStrategy().getPendingPodConditions();
+    return strategySpec() == null ? List.of() : strategySpec().getPendingPodConditions();
   }
 
   private void createJobs(long n) {
+    // one batch label value per BATCH_SIZE Jobs of this poll, unique across polls and restarts
+    String poll = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     List<CompletableFuture<Void>> creates = new ArrayList<>();
     for (long i = 0; i < n; i++) {
-      creates.add(CompletableFuture.runAsync(this::createJob, services.writePool()));
+      String batch = poll + "-" + (i / JobFactory.BATCH_SIZE);
+      creates.add(CompletableFuture.runAsync(() -> createJob(batch), services.writePool()));
     }
     CompletableFuture.allOf(creates.toArray(CompletableFuture[]::new)).join();
     LOG.info("{}: created {} jobs", key, n);
     services.events().normal(sj, ScaledJobEvents.JOBS_CREATED, ScaledJobEvents.jobsCreated(n));
   }
 
-  private void createJob() {
-    V1Job job = services.factory().newJob(sj);
+  private void createJob(String batch) {
+    V1Job job = services.factory().newJob(sj, batch);
     try {
       services.jobs().createJob(ns, job);
     } catch (KubeCallException e) {
@@ -190,35 +246,63 @@ public final class JobLoop {
     if (expired.isEmpty()) {
       return;
     }
+    HistoryCleanup.Deletion deletion = HistoryCleanup.plan(jobs, expired);
     // deletes run side by side like creates; the first failure stops those not yet started
     AtomicBoolean aborted = new AtomicBoolean();
     AtomicInteger deleted = new AtomicInteger();
     List<CompletableFuture<Void>> deletes = new ArrayList<>();
-    for (V1Job job : expired) {
+    for (String batch : deletion.batches()) {
+      long members = jobs.stream().filter(j -> batch.equals(JobFactory.batch(j))).count();
       deletes.add(
           CompletableFuture.runAsync(
-              () -> deleteExpired(job, aborted, deleted), services.writePool()));
+              () ->
+                  delete(
+                      "batch " + batch,
+                      () ->
+                          services
+                              .jobs()
+                              .deleteJobs(ns, JobFactory.batchSelector(name, batch), BACKGROUND),
+                      members,
+                      aborted,
+                      deleted),
+              services.writePool()));
+    }
+    for (V1Job job : deletion.singles()) {
+      String jobName = job.getMetadata().getName();
+      deletes.add(
+          CompletableFuture.runAsync(
+              () ->
+                  delete(
+                      "job " + jobName,
+                      () -> services.jobs().deleteJob(ns, jobName, BACKGROUND),
+                      1,
+                      aborted,
+                      deleted),
+              services.writePool()));
     }
     CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).join();
     LOG.info(
-        "{}: history cleanup deleted {} of {} finished jobs beyond the limits{}",
+        "{}: history cleanup deleted {} of {} finished jobs beyond the limits"
+            + " ({} whole batches, {} single deletes){}",
         key,
         deleted.get(),
         expired.size(),
+        deletion.batches().size(),
+        deletion.singles().size(),
         aborted.get() ? " (stopped by an error)" : "");
   }
 
-  private void deleteExpired(V1Job job, AtomicBoolean aborted, AtomicInteger deleted) {
+  private void delete(
+      String what, Runnable call, long jobCount, AtomicBoolean aborted, AtomicInteger deleted) {
     if (aborted.get()) {
       return;
     }
-    String jobName = job.getMetadata().getName();
     try {
-      services.jobs().deleteJob(ns, jobName, "Background");
-      deleted.incrementAndGet();
+      call.run();
+      deleted.addAndGet((int) jobCount);
     } catch (KubeCallException e) {
       aborted.set(true);
-      LOG.warn("{}: history cleanup stopped, job {} not deleted: {}", key, jobName, e.getMessage());
+      LOG.warn("{}: history cleanup stopped, {} not deleted: {}", key, what, e.getMessage());
     }
   }
 }

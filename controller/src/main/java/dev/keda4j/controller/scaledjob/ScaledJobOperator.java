@@ -5,6 +5,8 @@ import dev.keda4j.controller.k8s.KubeJobsApi;
 import dev.keda4j.controller.k8s.KubeObjectLookup;
 import dev.keda4j.controller.k8s.StatusPatcher;
 import dev.keda4j.controller.k8s.StatusWriter;
+import dev.keda4j.controller.k8s.TriggerAuthStatus;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
@@ -33,6 +35,7 @@ public final class ScaledJobOperator implements AutoCloseable {
    * @param operatorVersion the {@code app.kubernetes.io/version} label on Jobs
    * @param pollTimeout the longest one metric read may take
    * @param writePool runs Job creates side by side (owned by the caller)
+   * @return services that record no {@code keda_*} metrics (see the overload taking a port)
    */
   public static JobLoopServices services(
       ApiClient client,
@@ -42,8 +45,34 @@ public final class ScaledJobOperator implements AutoCloseable {
       String operatorVersion,
       Duration pollTimeout,
       Executor writePool) {
+    return services(
+        client,
+        cache,
+        clock,
+        clusterObjectNamespace,
+        operatorVersion,
+        pollTimeout,
+        writePool,
+        KedaMetrics.NOOP);
+  }
+
+  /**
+   * Services over {@code client} recording {@code keda_*} metrics in {@code metrics}.
+   *
+   * @param metrics the metrics port ({@link KedaMetrics#NOOP} records nothing)
+   */
+  public static JobLoopServices services(
+      ApiClient client,
+      ScalerCache cache,
+      Clock clock,
+      String clusterObjectNamespace,
+      String operatorVersion,
+      Duration pollTimeout,
+      Executor writePool,
+      KedaMetrics metrics) {
+    KubeObjectLookup lookup = new KubeObjectLookup(client);
     return new JobLoopServices(
-        TriggerResolver.of(new KubeObjectLookup(client), clusterObjectNamespace),
+        TriggerResolver.of(lookup, clusterObjectNamespace),
         cache,
         new TriggerPoller(cache, pollTimeout),
         new KubeJobsApi(client),
@@ -51,7 +80,9 @@ public final class ScaledJobOperator implements AutoCloseable {
         new KubeEventRecorder(client, clock),
         new StatusWriter(new StatusPatcher(client)),
         clock,
-        writePool);
+        writePool,
+        metrics,
+        new TriggerAuthStatus(lookup, new StatusPatcher(client)));
   }
 
   /**

@@ -20,6 +20,8 @@ import dev.keda4j.controller.k8s.KubeCallException;
 import dev.keda4j.controller.k8s.ObjectRefs;
 import dev.keda4j.controller.k8s.StatusPatcher;
 import dev.keda4j.controller.k8s.StatusWriter;
+import dev.keda4j.controller.k8s.TriggerAuthStatus;
+import dev.keda4j.controller.metrics.KedaMetrics.ResourceType;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import io.kubernetes.client.openapi.models.V1Job;
@@ -78,9 +80,22 @@ public final class ScaledJobReconciler {
   public void forget(String key) {
     scheduler.cancel(key);
     services.scalers().remove(key);
+    // key is ObjectRefs.describe: "ScaledJob <namespace>/<name>"
+    String nsName = key.substring(key.indexOf(' ') + 1);
+    int slash = nsName.indexOf('/');
+    if (slash > 0) {
+      services
+          .metrics()
+          .forget(ResourceType.SCALED_JOB, nsName.substring(0, slash), nsName.substring(slash + 1));
+    }
   }
 
   private boolean reconcileLive(ScaledJob sj, String key) {
+    // as KEDA: the per-object series start afresh with every reconcile
+    services
+        .metrics()
+        .forget(
+            ResourceType.SCALED_JOB, sj.getMetadata().getNamespace(), sj.getMetadata().getName());
     List<Condition> conditions = ScaledJobConditions.orInitial(status(sj).getConditions());
     if (sj.getSpec() == null || sj.getSpec().getJobTargetRef() == null) {
       scheduler.cancel(key);
@@ -125,7 +140,30 @@ public final class ScaledJobReconciler {
             ScaledJobConditions.REASON_READY,
             ScaledJobConditions.MSG_READY_RECONCILE);
     writeStatus(sj, conditions);
+    updateAuthStatus(sj, key, true);
     return true;
+  }
+
+  /** KEDA's updateTriggerAuthenticationStatus: a failure is logged, never fails the reconcile. */
+  private void updateAuthStatus(ScaledJob sj, String key, boolean register) {
+    if (services.authStatus() == null || sj.getSpec() == null) {
+      return;
+    }
+    String ns = sj.getMetadata().getNamespace();
+    String name = sj.getMetadata().getName();
+    try {
+      if (register) {
+        services
+            .authStatus()
+            .register(TriggerAuthStatus.Kind.SCALED_JOB, ns, name, sj.getSpec().getTriggers());
+      } else {
+        services
+            .authStatus()
+            .unregister(TriggerAuthStatus.Kind.SCALED_JOB, ns, name, sj.getSpec().getTriggers());
+      }
+    } catch (KubeCallException e) {
+      LOG.warn("{}: TriggerAuthentication status not updated: {}", key, e.getMessage());
+    }
   }
 
   private void pause(ScaledJob sj, String key, List<Condition> conditions) {
@@ -165,6 +203,11 @@ public final class ScaledJobReconciler {
             ScaledJobConditions.REASON_UNKNOWN,
             ScaledJobConditions.MSG_CHECK_FAILED);
     writeStatus(sj, c);
+    services
+        .metrics()
+        .objectError(
+            ResourceType.SCALED_JOB, sj.getMetadata().getNamespace(), sj.getMetadata().getName());
+    updateAuthStatus(sj, key, true);
     return false;
   }
 
@@ -194,10 +237,7 @@ public final class ScaledJobReconciler {
   private void startLoop(ScaledJob sj, String key) {
     boolean first = !scheduler.isScheduled(key);
     JobLoop loop = new JobLoop(sj, services);
-    Integer interval = sj.getSpec().getPollingInterval();
-    Duration every =
-        Duration.ofSeconds(
-            interval == null || interval < 1 ? DEFAULT_POLLING_INTERVAL_SECONDS : interval);
+    Duration every = JobLoop.pollingInterval(sj);
     scheduler.schedule(key, every, loop::poll);
     LOG.info("{}: job loop started, polling every {}", key, every);
     if (first) {
@@ -277,6 +317,7 @@ public final class ScaledJobReconciler {
       LOG.warn("{}: finalizer not removed: {}", key, e.getMessage());
       return false;
     }
+    updateAuthStatus(sj, key, false);
     LOG.info("{}: deleted, job loop stopped", key);
     services.events().warning(sj, ScaledJobEvents.DELETED, ScaledJobEvents.MSG_DELETED);
     return true;

@@ -16,6 +16,14 @@ public sealed interface ScalingStrategy
   StrategyResult decide(
       long maxScale, long running, long pending, long maxReplicaCount, long scaleTo);
 
+  /**
+   * Whether {@link #decide} reads {@code pending}: only then does a poll list the Jobs' pods (the
+   * other strategies give the same answer whatever it is).
+   */
+  default boolean usesPending() {
+    return false;
+  }
+
   /** The strategy of a spec; unknown or empty names and a custom without a percentage: default. */
   static ScalingStrategy of(dev.keda4j.api.v1alpha1.ScalingStrategy spec) {
     if (spec == null || spec.getStrategy() == null) {
@@ -70,6 +78,11 @@ public sealed interface ScalingStrategy
   /** Counts pending jobs against the queue so jobs not yet started are not created again. */
   record Accurate() implements ScalingStrategy {
     @Override
+    public boolean usesPending() {
+      return true;
+    }
+
+    @Override
     public StrategyResult decide(
         long maxScale, long running, long pending, long maxReplicaCount, long scaleTo) {
       long effectiveMax =
@@ -82,6 +95,11 @@ public sealed interface ScalingStrategy
 
   /** Fills every free slot up to maxReplicaCount. */
   record Eager() implements ScalingStrategy {
+    @Override
+    public boolean usesPending() {
+      return true;
+    }
+
     @Override
     public StrategyResult decide(
         long maxScale, long running, long pending, long maxReplicaCount, long scaleTo) {

@@ -213,6 +213,44 @@ class JobPlannerTest {
     assertThat(JobPlanner.plan(sj, metrics, new JobCounts(running, pending))).isEqualTo(expected);
   }
 
+  /**
+   * The poll lists pods only for strategies that read the pending count; for the others it reports
+   * pending 0, which must give the very same plan as any real pending count.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource({"cases", "combinations"})
+  void pendingChangesNothingUnlessTheStrategyReadsIt(
+      String name,
+      ScaledJob sj,
+      List<double[]> triggers,
+      long running,
+      long pending,
+      JobPlan expected) {
+    dev.keda4j.api.v1alpha1.ScalingStrategy spec =
+        sj.getSpec() == null ? null : sj.getSpec().getScalingStrategy();
+    if (ScalingStrategy.of(spec).usesPending()) {
+      return;
+    }
+    List<TriggerMetric> metrics = new ArrayList<>();
+    int i = 0;
+    for (double[] t : triggers) {
+      if (t != null) {
+        String metric = "s" + i + "-q";
+        List<MetricSpec> specs =
+            List.of(MetricSpec.external(metric, MetricTargetType.AVERAGE_VALUE, (long) t[1]));
+        ScalerResult r = ScalerResult.of(MetricValue.ofDouble(metric, t[0]), t[2] > 0);
+        metrics.add(TriggerMetrics.of(specs, r, false, sj.maxReplicaCount()));
+      }
+      i++;
+    }
+    JobPlan withoutPods = JobPlanner.plan(sj, metrics, new JobCounts(running, 0));
+    for (long p = 0; p <= running; p++) {
+      assertThat(JobPlanner.plan(sj, metrics, new JobCounts(running, p))).isEqualTo(withoutPods);
+    }
+    assertThat(withoutPods)
+        .isEqualTo(JobPlanner.plan(sj, metrics, new JobCounts(running, pending)));
+  }
+
   private static List<double[]> four() {
     return triggers(t(20, 1, true), t(10, 2, true), t(5, 3, true), t(7, 4, false));
   }

@@ -6,6 +6,7 @@ import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledJobList;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.scalers.spi.ScalerRegistry;
@@ -278,6 +279,207 @@ class ScaledJobLoopIT {
     Thread.sleep(1500);
     assertThat(jobs(sj)).isEmpty();
     assertThat(condition(sj, "Paused").getReason()).isEqualTo("ScaledJobPaused");
+  }
+
+  @Test
+  void historyCleanupDeletesWholeBatchesWithOneRequestAndTheRestOneByOne() throws Exception {
+    String sj = unique("hist");
+    String list = queue(3);
+    KUBE.apply(
+        seed(sj, list, "strategy: default")
+            .replace("successfulJobsHistoryLimit: 5", "successfulJobsHistoryLimit: 2"));
+    JobLoop loop = new JobLoop(read(sj), services());
+    KUBE.stats().reset();
+    loop.poll();
+    assertThat(jobs(sj)).hasSize(3);
+    queue(list, 3);
+    loop.poll();
+    List<V1Job> all = jobs(sj);
+    assertThat(all).hasSize(6);
+    // two polls, two batch label values of three Jobs each
+    Map<String, List<String>> byBatch = new java.util.TreeMap<>();
+    for (V1Job j : all) {
+      byBatch
+          .computeIfAbsent(JobFactory.batch(j), k -> new ArrayList<>())
+          .add(j.getMetadata().getName());
+    }
+    assertThat(byBatch.values()).extracting(List::size).containsExactly(3, 3);
+    // the default strategy never needs the pods
+    assertThat(KUBE.stats().count("list", "pods")).isZero();
+
+    // first poll's Jobs finished first; each Job has a pod the deletion must take along
+    List<String> order = new ArrayList<>();
+    String firstBatch = JobFactory.batch(all.get(0));
+    all.stream()
+        .filter(j -> firstBatch.equals(JobFactory.batch(j)))
+        .forEach(j -> order.add(j.getMetadata().getName()));
+    all.stream()
+        .filter(j -> !firstBatch.equals(JobFactory.batch(j)))
+        .forEach(j -> order.add(j.getMetadata().getName()));
+    java.time.OffsetDateTime t0 = java.time.OffsetDateTime.now().minusMinutes(10);
+    BatchV1Api batch = new BatchV1Api(KUBE.apiClient());
+    for (V1Job j : all) {
+      ownedPod(j);
+      j.setStatus(
+          new io.kubernetes.client.openapi.models.V1JobStatus()
+              .completionTime(t0.plusSeconds(order.indexOf(j.getMetadata().getName())))
+              .addConditionsItem(
+                  new io.kubernetes.client.openapi.models.V1JobCondition()
+                      .type("Complete")
+                      .status("True")));
+      batch.replaceNamespacedJobStatus(j.getMetadata().getName(), ns, j).execute();
+    }
+    REDIS.call("DEL", list);
+    KUBE.stats().reset();
+    loop.poll();
+
+    // limit 2: the 4 oldest go: the first batch whole (one deletecollection), one single DELETE
+    assertThat(jobs(sj))
+        .extracting(j -> j.getMetadata().getName())
+        .containsExactlyInAnyOrderElementsOf(order.subList(4, 6));
+    assertThat(KUBE.stats().count("deletecollection", "jobs")).isEqualTo(1);
+    assertThat(KUBE.stats().count("delete", "jobs")).isEqualTo(1);
+    Set<String> podsLeft = new HashSet<>();
+    for (V1Pod p : new CoreV1Api(KUBE.apiClient()).listNamespacedPod(ns).execute().getItems()) {
+      podsLeft.add(p.getMetadata().getName());
+    }
+    assertThat(podsLeft).containsExactlyInAnyOrder(order.get(4) + "-pod", order.get(5) + "-pod");
+    // the next poll finds nothing more to delete
+    KUBE.stats().reset();
+    loop.poll();
+    assertThat(
+            KUBE.stats().count("deletecollection", "jobs") + KUBE.stats().count("delete", "jobs"))
+        .isZero();
+    assertThat(jobs(sj)).hasSize(2);
+  }
+
+  @Test
+  void metricsRecordReadsErrorsLatencyAndForgetOnDeletion() throws Exception {
+    String sj = unique("met");
+    String list = queue(4);
+    KUBE.apply(
+        seed(sj, list, "strategy: default")
+            + """
+                - type: redis
+                  name: broken
+                  metadata:
+                    address: "127.0.0.1:1"
+                    listName: nowhere
+                    listLength: "1"
+                    passwordFromEnv: BAD_PASSWORD
+            """);
+    RecordingMetrics metrics = new RecordingMetrics();
+    JobLoopServices services =
+        ScaledJobOperator.services(
+            KUBE.apiClient(),
+            cache,
+            Clock.systemUTC(),
+            "keda",
+            "2.17.0",
+            Duration.ofSeconds(2),
+            writes,
+            metrics);
+    JobLoop loop = new JobLoop(read(sj), services);
+    loop.poll();
+    loop.poll();
+    assertThat(jobs(sj)).hasSize(4);
+    synchronized (metrics) {
+      assertThat(metrics.reads).isNotEmpty();
+      RecordingMetrics.Read first = metrics.reads.get(0);
+      assertThat(first.trigger().type()).isEqualTo(KedaMetrics.ResourceType.SCALED_JOB);
+      assertThat(first.trigger().namespace()).isEqualTo(ns);
+      assertThat(first.trigger().resource()).isEqualTo(sj);
+      assertThat(first.trigger().triggerIndex()).isZero();
+      assertThat(first.trigger().triggerType()).isEqualTo("redis");
+      assertThat(first.value()).isEqualTo(4.0);
+      assertThat(first.active()).isTrue();
+      assertThat(metrics.scalerErrors)
+          .isNotEmpty()
+          .allSatisfy(
+              t -> {
+                assertThat(t.triggerIndex()).isEqualTo(1);
+                assertThat(t.triggerName()).isEqualTo("broken");
+              });
+      assertThat(metrics.objectErrors)
+          .isNotEmpty()
+          .allMatch(("scaledjob " + ns + "/" + sj)::equals);
+      assertThat(metrics.latencies)
+          .containsExactly(
+              "scaledjob " + ns + "/" + sj + " false", "scaledjob " + ns + "/" + sj + " false");
+      // nothing recorded carries the secret
+      assertThat(metrics.reads.toString() + metrics.scalerErrors)
+          .doesNotContain("s3cr3t-never-shown");
+    }
+    new ScaledJobReconciler(
+            services, scheduler, new dev.keda4j.controller.k8s.StatusPatcher(KUBE.apiClient()))
+        .forget("ScaledJob " + ns + "/" + sj);
+    assertThat(metrics.forgotten).containsExactly("scaledjob " + ns + "/" + sj);
+  }
+
+  @Test
+  void triggerAuthenticationStatusListsTheScaledJobsUsingIt() throws Exception {
+    String sj = unique("ta");
+    String list = queue(1);
+    KUBE.apply(
+        """
+        apiVersion: keda.sh/v1alpha1
+        kind: TriggerAuthentication
+        metadata: {name: redis-auth, namespace: %s}
+        spec:
+          secretTargetRef:
+            - {parameter: password, name: redis-runner, key: REDIS_PASSWORD}
+        """
+            .formatted(ns));
+    startOperator();
+    KUBE.apply(
+        seed(sj, list, "strategy: default") + "      authenticationRef: {name: redis-auth}\n");
+    await(Duration.ofSeconds(20), () -> sj.equals(taScaledJobs()));
+    await(Duration.ofSeconds(20), () -> jobs(sj).size() == 1);
+    KUBE.raw("DELETE", "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledjobs/" + sj, null);
+    await(Duration.ofSeconds(20), () -> taScaledJobs() == null);
+  }
+
+  private String taScaledJobs() {
+    io.vertx.core.json.JsonObject ta =
+        new io.vertx.core.json.JsonObject(
+            KUBE.raw(
+                    "GET",
+                    "/apis/keda.sh/v1alpha1/namespaces/"
+                        + ns
+                        + "/triggerauthentications/redis-auth",
+                    null)
+                .body());
+    io.vertx.core.json.JsonObject status = ta.getJsonObject("status");
+    return status == null ? null : status.getString("scaledjobs");
+  }
+
+  private void ownedPod(V1Job job) throws ApiException {
+    new CoreV1Api(KUBE.apiClient())
+        .createNamespacedPod(
+            ns,
+            new V1Pod()
+                .apiVersion("v1")
+                .kind("Pod")
+                .metadata(
+                    new V1ObjectMeta()
+                        .name(job.getMetadata().getName() + "-pod")
+                        .labels(Map.of("job-name", job.getMetadata().getName()))
+                        .addOwnerReferencesItem(
+                            new io.kubernetes.client.openapi.models.V1OwnerReference()
+                                .apiVersion("batch/v1")
+                                .kind("Job")
+                                .name(job.getMetadata().getName())
+                                .uid(job.getMetadata().getUid())
+                                .controller(true)))
+                .spec(new V1PodSpec().addContainersItem(new V1Container().name("c").image("i")))
+                .status(new V1PodStatus().phase("Succeeded")))
+        .execute();
+  }
+
+  private void queue(String key, int items) {
+    for (int i = 0; i < items; i++) {
+      REDIS.call("RPUSH", key, "{\"more\": " + i + "}");
+    }
   }
 
   private String unique(String prefix) {

@@ -46,6 +46,28 @@ class ScalingStrategyTest {
         arguments("4 eager f(15,0,0,10)=(10,10)", strategy("eager"), 15, 0, 0, 10, 15, 10, 10));
   }
 
+  static Stream<Arguments> pendingReaders() {
+    return Stream.of(
+        arguments(strategy("default"), false),
+        arguments(null, false),
+        arguments(custom(1, "0.5"), false),
+        arguments(custom(1, ""), false),
+        arguments(strategy("accurate"), true),
+        arguments(strategy("eager"), true));
+  }
+
+  @ParameterizedTest(name = "{0} reads pending: {1}")
+  @MethodSource("pendingReaders")
+  void onlyAccurateAndEagerReadThePendingCount(
+      dev.keda4j.api.v1alpha1.ScalingStrategy spec, boolean reads) {
+    ScalingStrategy s = ScalingStrategy.of(spec);
+    assertThat(s.usesPending()).isEqualTo(reads);
+    // a strategy that says it does not read pending must decide the same whatever pending is
+    if (!reads) {
+      assertThat(s.decide(10, 4, 0, 20, 10)).isEqualTo(s.decide(10, 4, 4, 20, 10));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void decides(
