@@ -9,7 +9,6 @@ import dev.keda4j.api.v1alpha1.TriggerActivityStatus;
 import dev.keda4j.controller.k8s.KubeCallException;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.activation.ActivationPolicy;
-import dev.keda4j.controller.scaledobject.activation.Annotations;
 import dev.keda4j.controller.scaledobject.activation.PollSummary;
 import dev.keda4j.controller.scaledobject.activation.PollSummary.TriggerReading;
 import dev.keda4j.controller.scaledobject.activation.ScaleDecision;
@@ -122,7 +121,6 @@ final class ScaleLoop {
         ScaledObject fresh = latest.get();
         decideAndApply(fresh == null ? so : fresh, poll, null);
       }
-      metrics().paused(ns, name, Annotations.of(so.getMetadata().getAnnotations()).anyPause());
     } finally {
       lastTickEndNanos = System.nanoTime();
     }
