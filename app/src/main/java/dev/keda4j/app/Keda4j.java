@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         "Event-driven autoscaling for Kubernetes, wire-compatible with KEDA (keda.sh/v1alpha1).",
     subcommands = {
       RunCommand.class,
+      AdapterCommand.class,
       VersionCommand.class,
       ScalersCommand.class,
       ValidateCommand.class,

@@ -1,0 +1,250 @@
+package dev.keda4j.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import dev.keda4j.adapter.RunningAdapter;
+import dev.keda4j.adapter.channel.ChannelTls;
+import dev.keda4j.adapter.channel.LeaderLocator;
+import dev.keda4j.adapter.channel.RemoteMetricsSource;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoordinationV1Api;
+import io.kubernetes.client.openapi.models.V1Lease;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code keda4j adapter}: the external metrics API as its own Deployment (KEDA's {@code
+ * keda-operator-metrics-apiserver}), asking the leading controller replica for values over the
+ * mutual-TLS metrics channel. The leader is the holder of the leader election Lease, whose identity
+ * is {@code <POD_NAME>_<POD_IP>}.
+ */
+@Command(
+    name = "adapter",
+    mixinStandardHelpOptions = true,
+    versionProvider = BuildInfo.class,
+    description =
+        "Serve the external metrics API (external.metrics.k8s.io) from values of the leading"
+            + " keda4j controller, read over the internal metrics channel.")
+final class AdapterCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(AdapterCommand.class);
+  private static final Duration READ_DEADLINE = Duration.ofSeconds(3);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  private static final int BLOCKING_THREADS = 4;
+
+  @Option(
+      names = "--kubeconfig",
+      defaultValue = "${env:KUBECONFIG}",
+      description = "Kubeconfig file (env KUBECONFIG); default the standard lookup or in-cluster.")
+  Path kubeconfig;
+
+  @Option(
+      names = "--secure-port",
+      defaultValue = "${env:KEDA4J_SECURE_PORT:-6443}",
+      description = "HTTPS port of the external metrics API (default ${DEFAULT-VALUE}).")
+  int securePort;
+
+  @Option(
+      names = "--cert-dir",
+      defaultValue = "${env:KEDA4J_CERT_DIR:-/certs}",
+      description = "Directory holding the serving tls.crt and tls.key (default ${DEFAULT-VALUE}).")
+  Path certDir;
+
+  @Option(
+      names = "--channel-cert-dir",
+      defaultValue = "${env:KEDA4J_CHANNEL_CERT_DIR:-/channel-certs}",
+      description =
+          "Directory with ca.crt, tls.crt and tls.key of the metrics channel (default"
+              + " ${DEFAULT-VALUE}).")
+  Path channelCertDir;
+
+  @Option(
+      names = "--metrics-channel-port",
+      defaultValue = "${env:KEDA4J_METRICS_CHANNEL_PORT:-9666}",
+      description = "Port of the controllers' metrics channel (default ${DEFAULT-VALUE}).")
+  int channelPort;
+
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:KEDA4J_LEADER_ELECTION_NAMESPACE:-keda}",
+      description =
+          "Namespace of the controllers' leader election Lease (env"
+              + " KEDA4J_LEADER_ELECTION_NAMESPACE, default ${DEFAULT-VALUE}).")
+  String leaseNamespace;
+
+  @Option(
+      names = "--leader-election-id",
+      defaultValue = "${env:KEDA4J_LEADER_ELECTION_ID:-keda4j-operator}",
+      description = "Name of the leader election Lease (default ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Option(
+      names = "--metrics-bind-address",
+      defaultValue = "${env:KEDA4J_METRICS_BIND_ADDRESS:-:8080}",
+      description = "Prometheus /metrics address, host:port or :port (default ${DEFAULT-VALUE}).")
+  String metricsAddress;
+
+  @Option(
+      names = "--health-probe-bind-address",
+      defaultValue = "${env:KEDA4J_HEALTH_PROBE_BIND_ADDRESS:-:8081}",
+      description = "/healthz and /readyz address (default ${DEFAULT-VALUE}).")
+  String healthAddress;
+
+  @Option(
+      names = "--log-level",
+      defaultValue = "${env:KEDA4J_LOG_LEVEL:-info}",
+      description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
+  String logLevel;
+
+  @Override
+  public Integer call() throws Exception {
+    applyLogLevel(logLevel);
+    BindAddress metricsBind = BindAddress.parse("--metrics-bind-address", metricsAddress);
+    BindAddress healthBind = BindAddress.parse("--health-probe-bind-address", healthAddress);
+    ChannelTls tls;
+    try {
+      tls = new ChannelTls(channelCertDir).checked();
+    } catch (IOException e) {
+      throw new UserFacingException(
+          "--channel-cert-dir: " + e.getMessage() + " (the channel needs ca.crt, tls.crt, tls.key)",
+          e);
+    }
+    KubeConnection kube = KubeConnection.connect(kubeconfig);
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopRequested.countDown();
+                  awaitQuietly(closed, SHUTDOWN_GRACE);
+                },
+                "keda4j-adapter-shutdown"));
+    Vertx vertx = Vertx.vertx();
+    ExecutorService blocking =
+        Executors.newFixedThreadPool(
+            BLOCKING_THREADS,
+            r -> {
+              Thread t = new Thread(r, "keda4j-adapter-blocking");
+              t.setDaemon(true);
+              return t;
+            });
+    RemoteMetricsSource source =
+        new RemoteMetricsSource(
+            vertx,
+            tls,
+            leaseHolder(kube.client(), blocking, leaseNamespace, leaseName),
+            channelPort,
+            READ_DEADLINE);
+    RunningAdapter adapter = null;
+    try (ProbeServer probes = ProbeServer.health(healthBind)) {
+      adapter =
+          AdapterStarter.startServer(vertx, kube.client(), blocking, securePort, certDir, source);
+      try (ProbeServer metrics = ProbeServer.metrics(metricsBind, adapter.meterRegistry())) {
+        LOG.info(
+            "keda4j adapter {} serving the external metrics API on https port {} from the leader"
+                + " of Lease {}/{} (channel port {}); health on {}, metrics on {}",
+            BuildInfo.version(),
+            adapter.port(),
+            leaseNamespace,
+            leaseName,
+            channelPort,
+            probes.boundAddress(),
+            metrics.boundAddress());
+        stopRequested.await();
+        LOG.info("keda4j adapter stopping");
+      }
+      return 0;
+    } finally {
+      if (adapter != null) {
+        adapter.close().toCompletableFuture().get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      source.close();
+      blocking.shutdownNow();
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+      closed.countDown();
+    }
+  }
+
+  /**
+   * The leader's pod IP from the Lease's {@code holderIdentity} ({@code <POD_NAME>_<POD_IP>}), read
+   * on the blocking pool; empty when the Lease is missing, unheld or not of that form.
+   */
+  static LeaderLocator leaseHolder(
+      ApiClient client, ExecutorService blocking, String namespace, String name) {
+    CoordinationV1Api api = new CoordinationV1Api(client);
+    return () ->
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                V1Lease lease = api.readNamespacedLease(name, namespace).execute();
+                String holder =
+                    lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+                Optional<String> ip = podIp(holder);
+                if (ip.isEmpty()) {
+                  LOG.warn(
+                      "Lease {}/{}: holder '{}' is not <POD_NAME>_<POD_IP>: no leader to ask",
+                      namespace,
+                      name,
+                      holder);
+                }
+                return ip;
+              } catch (ApiException e) {
+                LOG.warn("Lease {}/{} unreadable (HTTP {})", namespace, name, e.getCode());
+                return Optional.empty();
+              }
+            },
+            blocking);
+  }
+
+  /**
+   * The {@code <POD_IP>} of a {@code <POD_NAME>_<POD_IP>} holder identity (split at the last {@code
+   * _}, as LeaderIdentity.parse in the controller module does; switch to it once the installed
+   * controller artifact has it).
+   */
+  static Optional<String> podIp(String holderIdentity) {
+    if (holderIdentity == null) {
+      return Optional.empty();
+    }
+    String value = holderIdentity.trim();
+    int separator = value.lastIndexOf('_');
+    if (separator <= 0 || separator == value.length() - 1) {
+      return Optional.empty();
+    }
+    return Optional.of(value.substring(separator + 1));
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("shutdown did not finish within {}", timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void applyLogLevel(String level) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      Level parsed = Level.toLevel(level, null);
+      if (parsed == null) {
+        throw new UserFacingException(
+            "--log-level " + level + " is not one of error, warn, info, debug, trace");
+      }
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(parsed);
+    }
+  }
+}
