@@ -10,6 +10,16 @@ import picocli.CommandLine.IVersionProvider;
 public final class BuildInfo implements IVersionProvider {
 
   public static String version() {
+    return properties().getProperty("version", "unknown");
+  }
+
+  /** The commit the jar was built from, null when the build did not record it. */
+  public static String gitCommit() {
+    String commit = properties().getProperty("gitCommit");
+    return commit == null || commit.isBlank() || commit.startsWith("${") ? null : commit;
+  }
+
+  private static Properties properties() {
     Properties properties = new Properties();
     try (InputStream in = BuildInfo.class.getResourceAsStream("/keda4j-version.properties")) {
       if (in != null) {
@@ -18,7 +28,7 @@ public final class BuildInfo implements IVersionProvider {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return properties.getProperty("version", "unknown");
+    return properties;
   }
 
   @Override

@@ -2,6 +2,11 @@ package dev.keda4j.app;
 
 import dev.keda4j.adapter.MetricsSource;
 import dev.keda4j.adapter.RunningAdapter;
+import dev.keda4j.controller.k8s.leader.LeaderElection;
+import dev.keda4j.controller.k8s.leader.LeaderIdentity;
+import dev.keda4j.controller.metrics.KedaMetrics;
+import dev.keda4j.controller.metrics.PrometheusKedaMetrics;
+import dev.keda4j.controller.metrics.RegisteredInformers;
 import dev.keda4j.controller.scaledobject.CachedMetricsSource;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -33,6 +38,8 @@ public final class Operator implements AutoCloseable {
   private final ProbeServer probes;
   private final ProbeServer metrics;
   private final RunningAdapter adapter;
+  private final PrometheusKedaMetrics kedaMetrics;
+  private final LeaderElection election;
   private final Deque<AutoCloseable> closeables;
 
   private Operator(
@@ -40,16 +47,37 @@ public final class Operator implements AutoCloseable {
       ProbeServer probes,
       ProbeServer metrics,
       RunningAdapter adapter,
+      PrometheusKedaMetrics kedaMetrics,
+      LeaderElection election,
       Deque<AutoCloseable> closeables) {
     this.kube = kube;
     this.probes = probes;
     this.metrics = metrics;
     this.adapter = adapter;
+    this.kedaMetrics = kedaMetrics;
+    this.election = election;
     this.closeables = closeables;
   }
 
-  /** Connects to the cluster and opens the probe, metrics and external metrics endpoints. */
+  /**
+   * Connects to the cluster and opens the probe, metrics and external metrics endpoints; the
+   * controllers run once this replica leads. When the controllers cannot be stopped in time after
+   * the lease is lost the process exits with status 1, as controller-runtime does.
+   */
   public static Operator start(RunOptions options) {
+    return start(options, Operator::exitAfterLeaseLoss);
+  }
+
+  private static void exitAfterLeaseLoss() {
+    Thread exit = new Thread(() -> System.exit(1), "keda4j-lease-lost-exit");
+    exit.start();
+  }
+
+  /**
+   * As {@link #start(RunOptions)}, with what to do when the controllers cannot be stopped in time
+   * after the lease is lost (tests record it instead of exiting).
+   */
+  public static Operator start(RunOptions options, Runnable onLeaseLossFatal) {
     KubeConnection kube = KubeConnection.connect(options.kubeconfig());
     LOG.info(
         "connected to Kubernetes {} at {}; watching {}",
@@ -68,6 +96,9 @@ public final class Operator implements AutoCloseable {
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       started.push(registry::close);
+      PrometheusKedaMetrics kedaMetrics =
+          PrometheusKedaMetrics.register(
+              registry.getPrometheusRegistry(), BuildInfo.version(), BuildInfo.gitCommit());
       ProbeServer probes = ProbeServer.health(options.health());
       started.push(probes);
       ProbeServer metrics = ProbeServer.metrics(options.metrics(), registry);
@@ -83,7 +114,7 @@ public final class Operator implements AutoCloseable {
       ScalerRuntime runtime = new ScalerRuntime(vertx, blocking);
       started.push(runtime);
       KubernetesClientSlot.register(runtime, kube.client());
-      ScalerCache cache = new ScalerCache(ScalerRegistry.load(), runtime);
+      ScalerCache cache = new ScalerCache(ScalerRegistry.load(), runtime, kedaMetrics);
       started.push(cache);
       PollScheduler scheduler = new PollScheduler(POLL_THREADS, "keda4j-poll");
       started.push(scheduler);
@@ -94,11 +125,27 @@ public final class Operator implements AutoCloseable {
       RunningAdapter adapter =
           AdapterStarter.start(vertx, kube.client(), blocking, options, source);
       started.push(() -> adapter.close().toCompletableFuture().get());
+      LeaderElection election = null;
       if (crdsInstalled) {
-        for (String namespace : namespacesToWatch(options)) {
-          started.push(ScaledObjects.start(kube.client(), namespace, cache, scheduler));
-          started.push(
-              ScaledJobs.start(kube.client(), namespace, cache, scheduler, blocking, options));
+        LeaderElection.Leading controllers =
+            () -> startControllers(kube, options, cache, scheduler, blocking, kedaMetrics);
+        LeaderElectionOptions le = options.leaderElection();
+        if (le.enabled()) {
+          election =
+              LeaderElection.start(
+                  kube.client(),
+                  new LeaderElection.Config(
+                      le.namespace(),
+                      le.id(),
+                      LeaderIdentity.fromEnvironment(),
+                      le.leaseDuration(),
+                      le.renewDeadline(),
+                      le.retryPeriod()),
+                  controllers,
+                  onLeaseLossFatal);
+          started.push(election);
+        } else {
+          started.push(controllers.start());
         }
       } else {
         LOG.warn(
@@ -110,11 +157,44 @@ public final class Operator implements AutoCloseable {
           probes.boundAddress(),
           metrics.boundAddress(),
           adapter.port());
-      return new Operator(kube, probes, metrics, adapter, started);
+      return new Operator(kube, probes, metrics, adapter, kedaMetrics, election, started);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
+    } catch (Exception e) {
+      closeAll(started);
+      throw new UserFacingException("starting the controllers failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The writing part: ScaledObject and ScaledJob controllers per watched namespace and the
+   * informers behind {@code keda_*_registered_total}. Runs on the leader only; the handle stops it.
+   */
+  private static AutoCloseable startControllers(
+      KubeConnection kube,
+      RunOptions options,
+      ScalerCache cache,
+      PollScheduler scheduler,
+      ExecutorService blocking,
+      PrometheusKedaMetrics kedaMetrics) {
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    try {
+      RegisteredInformers registered =
+          RegisteredInformers.start(kube.client(), options.watchNamespaces());
+      parts.push(registered);
+      parts.push(kedaMetrics.addRegisteredSource(registered));
+      KedaMetrics port = kedaMetrics;
+      for (String namespace : namespacesToWatch(options)) {
+        parts.push(ScaledObjects.start(kube.client(), namespace, cache, scheduler, port));
+        parts.push(
+            ScaledJobs.start(kube.client(), namespace, cache, scheduler, blocking, options, port));
+      }
+    } catch (RuntimeException e) {
+      closeAll(parts);
+      throw e;
+    }
+    return () -> closeAll(parts);
   }
 
   /** client-java informers take null for "all namespaces". */
@@ -148,6 +228,16 @@ public final class Operator implements AutoCloseable {
 
   public RunningAdapter adapter() {
     return adapter;
+  }
+
+  /** The keda_* metrics scraped from /metrics. */
+  public PrometheusKedaMetrics kedaMetrics() {
+    return kedaMetrics;
+  }
+
+  /** True when this replica runs the controllers (always, without leader election). */
+  public boolean leading() {
+    return election == null || election.isLeader();
   }
 
   @Override

@@ -65,6 +65,52 @@ final class RunCommand implements Callable<Integer> {
   Path certDir;
 
   @Option(
+      names = "--leader-elect",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "${env:KEDA4J_LEADER_ELECT:-true}",
+      description =
+          "Elect one replica through a coordination.k8s.io Lease; only it runs the controllers"
+              + " (env KEDA4J_LEADER_ELECT, default ${DEFAULT-VALUE}).")
+  boolean leaderElect;
+
+  @Option(
+      names = "--leader-election-id",
+      defaultValue = LeaderElectionOptions.DEFAULT_ID,
+      description = "Name of the Lease (default ${DEFAULT-VALUE}).")
+  String leaderElectionId;
+
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:POD_NAMESPACE}",
+      description =
+          "Namespace of the Lease (env POD_NAMESPACE). Default: the in-cluster service account's"
+              + " namespace, else keda.")
+  String leaderElectionNamespace;
+
+  @Option(
+      names = "--lease-duration",
+      defaultValue = "${env:KEDA_OPERATOR_LEADER_ELECTION_LEASE_DURATION:-15s}",
+      description =
+          "How long a standby waits after the leader's last renewal before taking over"
+              + " (default ${DEFAULT-VALUE}).")
+  String leaseDuration;
+
+  @Option(
+      names = "--renew-deadline",
+      defaultValue = "${env:KEDA_OPERATOR_LEADER_ELECTION_RENEW_DEADLINE:-10s}",
+      description =
+          "How long the leader retries renewing before it stops its controllers"
+              + " (default ${DEFAULT-VALUE}).")
+  String renewDeadline;
+
+  @Option(
+      names = "--retry-period",
+      defaultValue = "${env:KEDA_OPERATOR_LEADER_ELECTION_RETRY_PERIOD:-2s}",
+      description = "Pause between Lease attempts (default ${DEFAULT-VALUE}).")
+  String retryPeriod;
+
+  @Option(
       names = "--log-level",
       defaultValue = "${env:KEDA4J_LOG_LEVEL:-info}",
       description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
@@ -82,7 +128,8 @@ final class RunCommand implements Callable<Integer> {
             BindAddress.parse("--metrics-bind-address", metricsAddress),
             BindAddress.parse("--health-probe-bind-address", healthAddress),
             securePort,
-            certDir);
+            certDir,
+            leaderElection());
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -102,6 +149,22 @@ final class RunCommand implements Callable<Integer> {
       // the JVM halts once the hook returns: hold it until everything is closed
       closed.countDown();
     }
+  }
+
+  LeaderElectionOptions leaderElection() {
+    if (!leaderElect) {
+      return LeaderElectionOptions.DISABLED;
+    }
+    return new LeaderElectionOptions(
+        true,
+        leaderElectionId,
+        leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()
+            ? leaderElectionNamespace.trim()
+            : LeaderElectionOptions.defaultNamespace(
+                null, LeaderElectionOptions.SERVICE_ACCOUNT_NAMESPACE),
+        GoDuration.parse("--lease-duration", leaseDuration),
+        GoDuration.parse("--renew-deadline", renewDeadline),
+        GoDuration.parse("--retry-period", retryPeriod));
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledjob.JobLoopServices;
 import dev.keda4j.controller.scaledjob.ScaledJobOperator;
 import dev.keda4j.controller.scaling.PollScheduler;
@@ -26,7 +27,8 @@ final class ScaledJobs {
       ScalerCache cache,
       PollScheduler scheduler,
       ExecutorService writePool,
-      RunOptions options) {
+      RunOptions options,
+      KedaMetrics metrics) {
     JobLoopServices services =
         ScaledJobOperator.services(
             client,
@@ -35,7 +37,8 @@ final class ScaledJobs {
             clusterObjectNamespace(),
             BuildInfo.version(),
             httpTimeout(),
-            writePool);
+            writePool,
+            metrics);
     try {
       ScaledJobOperator operator =
           ScaledJobOperator.start(client, namespace, services, scheduler, RETRY_DELAY);

@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.ScaledObjectOperator;
 import dev.keda4j.controller.scaledobject.ScaledObjectServices;
 import dev.keda4j.controller.scaling.PollScheduler;
@@ -20,7 +21,11 @@ final class ScaledObjects {
   private ScaledObjects() {}
 
   static ScaledObjectOperator start(
-      ApiClient client, String namespace, ScalerCache cache, PollScheduler scheduler) {
+      ApiClient client,
+      String namespace,
+      ScalerCache cache,
+      PollScheduler scheduler,
+      KedaMetrics metrics) {
     ScaledObjectServices services =
         ScaledObjectOperator.services(
             client,
@@ -28,7 +33,8 @@ final class ScaledObjects {
             Clock.systemUTC(),
             ScaledJobs.clusterObjectNamespace(),
             BuildInfo.version(),
-            ScaledJobs.httpTimeout());
+            ScaledJobs.httpTimeout(),
+            metrics);
     try {
       ScaledObjectOperator operator =
           ScaledObjectOperator.start(client, namespace, services, scheduler, RETRY_DELAY);
