@@ -7,12 +7,12 @@ import com.ezylang.evalex.data.EvaluationValue;
 import com.ezylang.evalex.functions.basic.CeilingFunction;
 import com.ezylang.evalex.parser.ParseException;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * A scalingModifiers formula evaluated with EvalEx after rewriting the expr-lang operators KEDA's
- * users write ({@code **}, {@code and/or/not}, {@code nil}, {@code x ?? y} on simple operands,
- * {@code ceil}) into EvalEx syntax. Ternaries and {@code let} are not supported yet.
+ * A scalingModifiers formula evaluated with EvalEx after {@link ExprTranslator} turned the
+ * expr-lang KEDA's users write (arithmetic incl. {@code **}, comparisons, {@code and/or/not},
+ * ternary {@code c ? a : b}, {@code ??} on any operand, {@code nil}, {@code let x = ...; body},
+ * {@code min max abs ceil floor round float int}) into EvalEx syntax.
  */
 public final class CompositeFormula {
   private static final ExpressionConfiguration CONFIG =
@@ -20,9 +20,8 @@ public final class CompositeFormula {
           .withAdditionalFunctions(
               Map.entry("CEIL", new CeilingFunction()),
               Map.entry("FLOAT", new FloatFunction()),
-              Map.entry("INT", new IntFunction()));
-  private static final Pattern COALESCE =
-      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\?\\?\\s*([A-Za-z0-9_.]+)");
+              Map.entry("INT", new IntFunction()),
+              Map.entry("ROUNDHALFAWAY", new RoundHalfAwayFunction()));
 
   private final String source;
   private final String rewritten;
@@ -43,12 +42,8 @@ public final class CompositeFormula {
     return new CompositeFormula(formula, r);
   }
 
-  static String rewrite(String f) {
-    String r = f.replace("**", "^");
-    r = r.replaceAll("\\band\\b", "&&").replaceAll("\\bor\\b", "||").replaceAll("\\bnot\\b", "!");
-    r = r.replaceAll("\\bnil\\b", "null");
-    r = COALESCE.matcher(r).replaceAll("COALESCE($1, $2)");
-    return r;
+  static String rewrite(String f) throws FormulaException {
+    return ExprTranslator.translate(f);
   }
 
   public String source() {

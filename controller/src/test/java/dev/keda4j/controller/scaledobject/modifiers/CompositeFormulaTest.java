@@ -27,7 +27,28 @@ class CompositeFormulaTest {
         Arguments.of("ceil/floor", "ceil(trigger1 / 2) + floor(trigger2 / 3)", 3.0),
         Arguments.of("float/int", "float(int(trigger2 / 3))", 1.0),
         Arguments.of("nil coalescing on a failing trigger", "failing ?? 5", 5.0),
-        Arguments.of("nil coalescing keeps a value", "trigger1 ?? 5", 3.0));
+        Arguments.of("nil coalescing keeps a value", "trigger1 ?? 5", 3.0),
+        Arguments.of("ternary true branch", "trigger1 > 2 ? trigger1 : trigger2", 3.0),
+        Arguments.of("ternary false branch", "trigger1 < 2 ? trigger1 : trigger2", 4.0),
+        Arguments.of(
+            "nested ternary is right-associative", "trigger1 > 5 ? 1 : trigger2 > 3 ? 2 : 3", 2.0),
+        Arguments.of("ternary is the lowest precedence", "trigger1 + 1 > 3 ? 10 : 20", 10.0),
+        Arguments.of(
+            "and/or/not in a condition",
+            "(trigger1 > 1 and not (trigger2 < 1)) or false ? 1 : 0",
+            1.0),
+        Arguments.of("?? binds tighter than +", "failing ?? 5 + 1", 6.0),
+        Arguments.of("?? on a parenthesised expression", "(failing) ?? (trigger1 * 2)", 6.0),
+        Arguments.of("?? chains", "failing ?? failing ?? 8", 8.0),
+        Arguments.of("nil-safe fallback in a ternary", "failing == nil ? 0 : failing", 0.0),
+        Arguments.of("let binding", "let sum = trigger1 + trigger2; sum > 5 ? sum : 5", 7.0),
+        Arguments.of("two lets", "let a = trigger1; let b = a * 2; b + a", 9.0),
+        Arguments.of("round is half away from zero", "round(trigger2 / 8) + round(-2.5)", -2.0),
+        Arguments.of("unary minus and power: -x ** 2 = -(x ** 2)", "-trigger1 ** 2", -9.0),
+        Arguments.of("power is right-associative", "2 ** 3 ** 2", 512.0),
+        Arguments.of("division is float", "trigger1 / 2", 1.5),
+        Arguments.of("KEDA docs: average of two queues", "(trigger1 + trigger2) / 2", 3.5),
+        Arguments.of("KEDA docs: weighted with a cap", "min(trigger1 * 10 + trigger2, 30)", 30.0));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -36,6 +57,23 @@ class CompositeFormulaTest {
     Map<String, Double> env = new HashMap<>(Map.of("trigger1", 3.0, "trigger2", 4.0));
     env.put("failing", null);
     assertThat(CompositeFormula.compile(formula).evaluate(env)).isEqualTo(expected);
+  }
+
+  @Test
+  void syntaxErrorsAndUnknownFunctionsAreFormulaExceptions() {
+    for (String bad :
+        List.of("trigger1 ?", "a ? b", "(a + b", "foo(a)", "let = 3; a", "a $ b", "a b")) {
+      assertThatThrownBy(() -> CompositeFormula.compile(bad).evaluate(Map.of("a", 1.0, "b", 2.0)))
+          .as(bad)
+          .isInstanceOf(FormulaException.class);
+    }
+  }
+
+  @Test
+  void aBooleanResultIsNotAFloat() {
+    assertThatThrownBy(() -> CompositeFormula.compile("1 > 0").evaluate(Map.of()))
+        .isInstanceOf(FormulaException.class)
+        .hasMessageContaining("non-float");
   }
 
   @Test
