@@ -126,7 +126,7 @@ RUN_FLAGS = {
 }
 ADAPTER_FLAGS = {
     "--secure-port", "--cert-dir", "--channel-cert-dir", "--leader-election-namespace", "--leader-election-id",
-    "--kubeconfig", "--log-level", "--metrics-bind-address", "--health-probe-bind-address",
+    "--kubeconfig", "--log-level", "--metrics-bind-address", "--health-probe-bind-address", "--metrics-channel-port",
 }
 
 
@@ -512,6 +512,7 @@ def check_adapter(dep, sc, ns, fn, name):
         if flag not in ADAPTER_FLAGS:
             problem(f"adapter arg {flag} is not a flag of keda4j adapter")
     want = {"--secure-port": "6443", "--cert-dir": sc["mount"], "--channel-cert-dir": "/channel-certs",
+            "--metrics-channel-port": "9666",
             "--leader-election-namespace": ns, "--leader-election-id": sc["lease"][0],
             "--log-level": sc["log_level"], "--metrics-bind-address": ":8080", "--health-probe-bind-address": ":8081"}
     for k, v in want.items():
