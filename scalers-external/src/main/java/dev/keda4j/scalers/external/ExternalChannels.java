@@ -62,12 +62,16 @@ public final class ExternalChannels implements AutoCloseable {
           .build();
     } catch (RuntimeException e) {
       // the PEM inputs are parsed here; the library's message may quote them, so it is dropped
+      if (!key.tls()) {
+        throw new IllegalArgumentException(
+            "cannot open a gRPC channel to " + key.address() + ": " + e.getMessage());
+      }
       throw new IllegalArgumentException(
-          (key.clientCertPem().isEmpty()
-                  ? "caCert/tlsCertFile is not a usable PEM certificate"
-                  : "caCert/tlsCertFile or tlsClientCert/tlsClientKey are not a usable PEM"
-                      + " certificate and PKCS#8 key")
-              + " ("
+          "cannot open a TLS channel to "
+              + key.address()
+              + ": caCert/tlsCertFile"
+              + (key.clientCertPem().isEmpty() ? "" : " or tlsClientCert/tlsClientKey")
+              + " not usable PEM ("
               + e.getClass().getSimpleName()
               + ")");
     }

@@ -72,21 +72,15 @@ public final class ExternalScalerProvider implements ScalerProvider<ExternalConf
       try {
         r = ExternalScaler.fetchSpecs(lease.value(), ref, ctx.globalHttpTimeout());
       } catch (RuntimeException e) {
-        ConfigException ce =
-            ConfigException.single(
-                type,
-                "scalerAddress",
-                ExternalScalerException.rpc("GetMetricSpec", config.scalerAddress(), e)
-                    .getMessage());
-        ce.initCause(e);
-        throw ce;
+        throw new ScalerUnavailableException(
+            type,
+            ExternalScalerException.rpc("GetMetricSpec", config.scalerAddress(), e).getMessage(),
+            e);
       }
       specs = MetricSpecs.convert(r, ctx.triggerIndex(), targetType);
       if (specs.isEmpty()) {
-        throw ConfigException.single(
-            type,
-            "scalerAddress",
-            "got empty metric spec from external scaler " + config.scalerAddress());
+        throw new ScalerUnavailableException(
+            type, "got empty metric spec from external scaler " + config.scalerAddress(), null);
       }
     } catch (ConfigException | RuntimeException e) {
       lease.close();
