@@ -1,12 +1,16 @@
 package dev.keda4j.controller.scaledobject;
 
 import dev.keda4j.adapter.MetricsSource;
+import dev.keda4j.api.v1alpha1.KedaValidation;
+import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.controller.scaledobject.modifiers.CompositeMetric;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import dev.keda4j.scalers.spi.MetricSpec;
 import dev.keda4j.scalers.spi.MetricValue;
 import dev.keda4j.scalers.spi.Scaler;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +52,10 @@ public final class CachedMetricsSource implements MetricsSource {
               + ": not reconciled by this operator");
     }
     String wanted = metricName.toLowerCase(Locale.ROOT);
+    ScaledObject so = reads.latest(key);
+    if (so != null && so.getSpec() != null && KedaValidation.isUsingModifiers(so.getSpec())) {
+      return composite(key, so, scalers, metricName);
+    }
     for (TriggerScaler ts : scalers) {
       if (ts.scaler().isEmpty()) {
         continue;
@@ -79,6 +87,49 @@ public final class CachedMetricsSource implements MetricsSource {
                 + scaledObjectName
                 + ": a trigger's scaler could not be built"
             : "no metric " + metricName + " in ScaledObject " + namespace + "/" + scaledObjectName);
+  }
+
+  /**
+   * scalingModifiers: every external metric read, the formula applied ({@code composite-metric}).
+   */
+  private CompletionStage<List<MetricValue>> composite(
+      String key, ScaledObject so, List<TriggerScaler> scalers, String metricName) {
+    if (scalers.stream().anyMatch(s -> s.scaler().isEmpty())) {
+      return failed("error getting scalers for " + key + ": a trigger's scaler could not be built");
+    }
+    List<CompletableFuture<CompositeMetric.Input>> inputs = new ArrayList<>();
+    for (TriggerScaler ts : scalers) {
+      List<CompletableFuture<MetricReads.Reading>> trigger = new ArrayList<>();
+      for (MetricSpec spec : ts.scaler().get().metricSpecs()) {
+        if (spec.sourceType() == MetricSpec.SourceType.EXTERNAL) {
+          trigger.add(reads.readForApi(key, ts, spec, timeout));
+        }
+      }
+      if (!trigger.isEmpty()) {
+        inputs.add(
+            CompletableFuture.allOf(trigger.toArray(CompletableFuture[]::new))
+                .thenApply(
+                    v ->
+                        reads.compositeInput(
+                            key,
+                            so.getSpec(),
+                            ts,
+                            trigger.stream().map(CompletableFuture::join).toList())));
+      }
+    }
+    return CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            v -> {
+              CompositeMetric.Result r =
+                  CompositeMetric.evaluate(
+                      so.getSpec(), inputs.stream().map(CompletableFuture::join).toList());
+              return r.error() == null
+                  ? CompletableFuture.completedFuture(List.of(r.value()))
+                  : CachedMetricsSource.<List<MetricValue>>failed(
+                      "error when getting metric values metric:"
+                          + metricName
+                          + " encountered error");
+            });
   }
 
   private static <T> CompletableFuture<T> failed(String message) {

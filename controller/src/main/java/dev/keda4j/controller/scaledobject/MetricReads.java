@@ -8,6 +8,7 @@ import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.fallback.FallbackOutcome;
 import dev.keda4j.controller.scaledobject.fallback.FallbackPolicy;
 import dev.keda4j.controller.scaledobject.fallback.MetricRead;
+import dev.keda4j.controller.scaledobject.modifiers.CompositeMetric;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.SingleFlight;
 import dev.keda4j.controller.scaling.TriggerScaler;
@@ -111,6 +112,13 @@ public final class MetricReads implements ScalerCache.Extension {
     state(key).context = context;
   }
 
+  /** The ScaledObject the scale loop of {@code key} reads, null when no loop runs. */
+  ScaledObject latest(String key) {
+    ObjectState st = objects.get(key);
+    Context ctx = st == null ? null : st.context;
+    return ctx == null ? null : ctx.latest().get();
+  }
+
   /** The health of every metric of {@code key} as last counted (for {@code status.health}). */
   Map<String, HealthStatus> health(String key) {
     ObjectState st = objects.get(key);
@@ -161,6 +169,42 @@ public final class MetricReads implements ScalerCache.Extension {
       }
     }
     return read(key, ts, spec, timeout, false);
+  }
+
+  /**
+   * One trigger's readings as the scalingModifiers formula sees them: a trigger failing past the
+   * threshold under {@code fallback.behavior: scalingModifiers} is nil.
+   */
+  CompositeMetric.Input compositeInput(
+      String key, ScaledObjectSpec spec, TriggerScaler ts, List<Reading> readings) {
+    String name = ts.context().triggerName();
+    Double value = null;
+    Double fallbackValue = null;
+    String error = null;
+    for (Reading r : readings) {
+      if (r.error() != null) {
+        error = r.error();
+      } else if (!r.values().isEmpty() && value == null) {
+        value = r.values().get(0).value().doubleValue();
+        if (r.fallbackActive()) {
+          fallbackValue = value;
+        }
+      }
+    }
+    if (spec.getFallback() != null && "scalingModifiers".equals(spec.getFallback().getBehavior())) {
+      int threshold =
+          java.util.Objects.requireNonNullElse(spec.getFallback().getFailureThreshold(), 0);
+      for (Reading r : readings) {
+        HealthStatus h = health(key).get(r.metricName());
+        if (h != null
+            && FallbackPolicy.FAILING.equals(h.getStatus())
+            && java.util.Objects.requireNonNullElse(h.getNumberOfFailures(), 0) > threshold) {
+          value = null;
+          error = null;
+        }
+      }
+    }
+    return new CompositeMetric.Input(name, value, fallbackValue, error);
   }
 
   /** Runs {@code task} on the blocking pool (push announcements arrive on scaler threads). */

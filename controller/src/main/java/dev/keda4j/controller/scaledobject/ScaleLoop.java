@@ -2,6 +2,7 @@ package dev.keda4j.controller.scaledobject;
 
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.HealthStatus;
+import dev.keda4j.api.v1alpha1.KedaValidation;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.ScaledObjectSpec;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
@@ -17,6 +18,7 @@ import dev.keda4j.controller.scaledobject.activation.ScaleInput;
 import dev.keda4j.controller.scaledobject.activation.ScaleInput.CurrentReplicas;
 import dev.keda4j.controller.scaledobject.activation.ScaleInputs;
 import dev.keda4j.controller.scaledobject.fallback.FallbackPolicy;
+import dev.keda4j.controller.scaledobject.modifiers.CompositeMetric;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaledobject.status.ScaledObjectEvents;
 import dev.keda4j.controller.scaledobject.status.ScaledObjectReasons;
@@ -113,7 +115,16 @@ final class ScaleLoop {
         metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
         return;
       }
-      PollSummary poll = PollSummary.of(readAll(so, scalers));
+      List<CompositeMetric.Input> composite = new ArrayList<>();
+      List<TriggerReading> readings = readAll(so, scalers, composite);
+      PollSummary poll = PollSummary.of(readings);
+      if (KedaValidation.isUsingModifiers(so.getSpec())) {
+        CompositeMetric.Result c = CompositeMetric.evaluate(so.getSpec(), composite);
+        if (c.error() != null && !poll.error()) {
+          LOG.warn("{}: composite metric: {}", key, c.error());
+        }
+        poll = PollSummary.withModifiers(readings, c.active());
+      }
       if (poll.error()) {
         metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
       }
@@ -221,7 +232,8 @@ final class ScaleLoop {
    * Reads every external metric of every trigger in parallel (at most {@link #MAX_PARALLEL_READS}
    * at once), each with one rebuild on error and fallback applied ({@link MetricReads}).
    */
-  private List<TriggerReading> readAll(ScaledObject so, List<TriggerScaler> scalers) {
+  private List<TriggerReading> readAll(
+      ScaledObject so, List<TriggerScaler> scalers, List<CompositeMetric.Input> composite) {
     Duration timeout = services.pollTimeout();
     Semaphore permits = new Semaphore(MAX_PARALLEL_READS);
     Map<TriggerScaler, List<CompletableFuture<MetricReads.Reading>>> started =
@@ -255,8 +267,10 @@ final class ScaleLoop {
       boolean active = false;
       boolean fallback = false;
       String error = null;
+      List<MetricReads.Reading> got = new ArrayList<>();
       for (CompletableFuture<MetricReads.Reading> f : e.getValue()) {
         MetricReads.Reading r = await(f, waitMillis);
+        got.add(r);
         names.add(r.metricName());
         if (r.error() != null) {
           error = r.error();
@@ -269,6 +283,9 @@ final class ScaleLoop {
       }
       readings.add(
           new TriggerReading(ts.triggerType(), names, active && error == null, fallback, error));
+      if (!names.isEmpty()) {
+        composite.add(reads.compositeInput(key, so.getSpec(), ts, got));
+      }
     }
     return readings;
   }

@@ -168,6 +168,48 @@ class MetricReadsTest {
     assertThat(MetricReads.of(cache).health(KEY)).isEmpty();
   }
 
+  @Test
+  void withScalingModifiersTheAdapterServesTheCompositeOfEveryTrigger() throws Exception {
+    ScaledObject so = so(false, null);
+    so.getSpec()
+        .triggers(
+            List.of(
+                new ScaleTriggers().type("counting").name("a").metadata(Map.of()),
+                new ScaleTriggers().type("counting").name("b").metadata(Map.of())))
+        .advanced(
+            new dev.keda4j.api.v1alpha1.AdvancedConfig()
+                .scalingModifiers(
+                    new dev.keda4j.api.v1alpha1.ScalingModifiers()
+                        .formula("a > 5 ? a + b : 0")
+                        .target("10")));
+    List<TriggerScaler> built =
+        cache.scalers(
+            KEY,
+            TriggerResolver.of(new InMemoryObjectLookup(), "keda")
+                .resolve(
+                    so,
+                    TriggerResolver.of(new InMemoryObjectLookup(), "keda").envSource(so, null)));
+    assertThat(built).hasSize(2);
+    MetricReads.of(cache)
+        .attach(
+            KEY,
+            new MetricReads.Context(
+                () -> so,
+                ScaleTargetClient.resolve(new ScaleTarget().name("web"), NS),
+                null,
+                clock));
+    CachedMetricsSource adapter = new CachedMetricsSource(cache, Duration.ofSeconds(5));
+    List<MetricValue> v =
+        adapter.read(NS, NAME, "composite-metric").toCompletableFuture().get(5, TimeUnit.SECONDS);
+    assertThat(v)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.metricName()).isEqualTo("composite-metric");
+              assertThat(m.value().toString()).isEqualTo("14");
+            });
+  }
+
   private List<String> values(CachedMetricsSource adapter) throws Exception {
     return adapter.read(NS, NAME, METRIC).toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
         .map(v -> v.value().toString())
