@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.k8s.leader.LeaderIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.time.Duration;
  * @param enabled false: this process always leads (one replica only)
  * @param id the Lease name
  * @param namespace the Lease namespace
+ * @param identity this replica's holder identity; null: {@code <POD_NAME>_<POD_IP>} from the
+ *     environment ({@link LeaderIdentity#fromEnvironment})
  */
 public record LeaderElectionOptions(
     boolean enabled,
@@ -19,11 +22,34 @@ public record LeaderElectionOptions(
     String namespace,
     Duration leaseDuration,
     Duration renewDeadline,
-    Duration retryPeriod) {
+    Duration retryPeriod,
+    LeaderIdentity identity) {
 
   public static final String DEFAULT_ID = "keda4j-operator";
   static final Path SERVICE_ACCOUNT_NAMESPACE =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
+  /** With the identity taken from the environment. */
+  public LeaderElectionOptions(
+      boolean enabled,
+      String id,
+      String namespace,
+      Duration leaseDuration,
+      Duration renewDeadline,
+      Duration retryPeriod) {
+    this(enabled, id, namespace, leaseDuration, renewDeadline, retryPeriod, null);
+  }
+
+  /** The same options with another holder identity (several replicas in one JVM). */
+  public LeaderElectionOptions withIdentity(LeaderIdentity holder) {
+    return new LeaderElectionOptions(
+        enabled, id, namespace, leaseDuration, renewDeadline, retryPeriod, holder);
+  }
+
+  /** The holder identity to use. */
+  public LeaderIdentity holderIdentity() {
+    return identity != null ? identity : LeaderIdentity.fromEnvironment();
+  }
 
   /** No election: the process runs the controllers at once. */
   public static final LeaderElectionOptions DISABLED =

@@ -3,7 +3,6 @@ package dev.keda4j.app;
 import dev.keda4j.adapter.MetricsSource;
 import dev.keda4j.adapter.RunningAdapter;
 import dev.keda4j.controller.k8s.leader.LeaderElection;
-import dev.keda4j.controller.k8s.leader.LeaderIdentity;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.metrics.PrometheusKedaMetrics;
 import dev.keda4j.controller.metrics.RegisteredInformers;
@@ -137,7 +136,7 @@ public final class Operator implements AutoCloseable {
                   new LeaderElection.Config(
                       le.namespace(),
                       le.id(),
-                      LeaderIdentity.fromEnvironment(),
+                      le.holderIdentity(),
                       le.leaseDuration(),
                       le.renewDeadline(),
                       le.retryPeriod()),
