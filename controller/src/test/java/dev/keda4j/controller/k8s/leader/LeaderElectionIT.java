@@ -186,11 +186,21 @@ class LeaderElectionIT {
     }
   }
 
+  /** Overwrites the holder, retrying when a renewal got in between (409 on resourceVersion). */
   private static void steal(String name) throws Exception {
     CoordinationV1Api api = new CoordinationV1Api(kube.apiClient());
-    V1Lease lease = api.readNamespacedLease(name, kube.namespace()).execute();
-    lease.getSpec().setHolderIdentity("thief_10.9.9.9");
-    lease.getSpec().setRenewTime(java.time.OffsetDateTime.now());
-    api.replaceNamespacedLease(name, kube.namespace(), lease).execute();
+    for (int attempt = 0; ; attempt++) {
+      V1Lease lease = api.readNamespacedLease(name, kube.namespace()).execute();
+      lease.getSpec().setHolderIdentity("thief_10.9.9.9");
+      lease.getSpec().setRenewTime(java.time.OffsetDateTime.now());
+      try {
+        api.replaceNamespacedLease(name, kube.namespace(), lease).execute();
+        return;
+      } catch (io.kubernetes.client.openapi.ApiException e) {
+        if (e.getCode() != 409 || attempt >= 20) {
+          throw e;
+        }
+      }
+    }
   }
 }
