@@ -22,6 +22,8 @@ class RegisteredScalersTest {
           "azure-servicebus",
           "cpu",
           "cron",
+          "external",
+          "external-push",
           "kafka",
           "kubernetes-workload",
           "memory",

@@ -74,6 +74,15 @@ final class TriggerTable {
                 + "\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}"),
         http("200 OK", "{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"items\":[{\"k4j\u0001"),
         true),
+    // gRPC (external scalers). No gRPC-level refusal can be written as fixed bytes (HPACK state,
+    // stream ids), so `reject` is an HTTP/2 server that acknowledges the connection with an empty
+    // SETTINGS frame and then answers no call: the client sends its call (and the trigger's
+    // metadata) to it and fails on its deadline. The garbage is an HTTP/1.1 answer to the HTTP/2
+    // preface. Auth failures are exempt in the table and tested in scalers-external (mTLS).
+    GRPC(
+        new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0},
+        http("200 OK", "\u0000<<k4j: this is not an HTTP/2 server>>{"),
+        false),
     // Types that talk to no server (Entry.offline): a fake server for them never answers.
     NONE(null, null, false);
 
@@ -387,6 +396,38 @@ final class TriggerTable {
                             "k4j:" + secret + "@127.0.0.1:" + port)),
             port -> Map.of(),
             causes("connection refused", "returned 401", "unable to decode")));
+
+    // external scalers take their credentials as trigger metadata forwarded to the server, here
+    // from the container's env (`...FromEnv` keys carry the resolved value): the secret reaches
+    // the server inside ScaledObjectRef.scalerMetadata.
+    Map<Scenario, String> externalExempt = new EnumMap<>(Scenario.class);
+    externalExempt.put(
+        Scenario.AUTH_FAILURE,
+        "an external scaler authenticates keda4j only by TLS client certificate; a refused"
+            + " certificate needs a real TLS handshake, which ExternalScalerIT.mutualTls runs"
+            + " against a gRPC server requiring mTLS (the build fails with UNAVAILABLE)");
+    for (String t : new String[] {"external", "external-push"}) {
+      ENTRIES.put(
+          t,
+          new Entry(
+              Wire.GRPC,
+              (type, port, secret) ->
+                  ScalerContext.builder(type)
+                      .metadata(
+                          Map.of(
+                              "scalerAddress", "127.0.0.1:" + port,
+                              "queue", "k4j-queue",
+                              "passwordFromEnv", "K4J_EXTERNAL_PASSWORD"))
+                      .resolvedEnv(Map.of("K4J_EXTERNAL_PASSWORD", secret)),
+              port -> Map.of(),
+              externalExempt,
+              0,
+              // the first gRPC connection of a cold JVM can outlast the 1 s deadline on a loaded
+              // machine: then the refusal surfaces as the call's DEADLINE_EXCEEDED
+              Map.of(
+                  Scenario.UNREACHABLE, Pattern.compile("refused|deadline_exceeded"),
+                  Scenario.MALFORMED, Pattern.compile("unavailable|internal|protocol"))));
+    }
 
     // The API client comes from the process (KubernetesClientSlot), not from the trigger: the
     // secret is its bearer token.
