@@ -438,17 +438,24 @@ def check_controller(dep, sc, ns, fn):
             "--log-level": sc["log_level"], "--leader-elect": "true", "--leader-election-id": lease_id,
             "--leader-election-namespace": ns, "--lease-duration": dur, "--renew-deadline": renew,
             "--retry-period": retry}
+    # --serve-metrics-api, --metrics-channel-port and --channel-cert-dir are set through their environment
+    # variables (KEDA4J_*), which `keda4j run` reads whether or not the flags are declared on the command
+    want_env = {"KEDA4J_SERVE_METRICS_API": "false" if sc["adapter"] else "true",
+                "KEDA4J_METRICS_CHANNEL_PORT": "9666" if sc["adapter"] else "0"}
     if sc["adapter"]:
-        want.update({"--serve-metrics-api": "false", "--metrics-channel-port": "9666",
-                     "--channel-cert-dir": "/channel-certs"})
+        want_env["KEDA4J_CHANNEL_CERT_DIR"] = "/channel-certs"
         for absent in ("--secure-port", "--cert-dir"):
             if absent in fv:
                 problem(f"controller gets {absent} although the adapter Deployment serves the API")
     else:
-        want.update({"--secure-port": "6443", "--cert-dir": sc["mount"], "--metrics-channel-port": "0"})
+        want.update({"--secure-port": "6443", "--cert-dir": sc["mount"]})
     for k, v in want.items():
         if fv.get(k) != v:
             problem(f"controller arg {k}={v} missing (have {args})")
+    env_values = {e["name"]: e.get("value") for e in c.get("env") or []}
+    for k, v in want_env.items():
+        if env_values.get(k) != v:
+            problem(f"controller env {k}={v!r} missing (have {env_values.get(k)!r})")
     ports = {p.get("containerPort") for p in c.get("ports") or []}
     for p in (8080, 8081, 9666 if sc["adapter"] else 6443):
         if p not in ports:
@@ -881,7 +888,22 @@ def run_one(objs, dep, c, jar, wanted, expect_watch):
                         "compiler": "gc", "platform": "linux/amd64"}
                 code = 200
             elif self.path.startswith("/apis") and self.command == "GET" and self.path.rstrip("/") == "/apis":
-                body, code = {"kind": "APIGroupList", "apiVersion": "v1", "groups": []}, 200
+                # keda.sh is advertised so that the controller starts (and elects) as in a cluster with the CRDs
+                keda = {"groupVersion": "keda.sh/v1alpha1", "version": "v1alpha1"}
+                body = {"kind": "APIGroupList", "apiVersion": "v1",
+                        "groups": [{"name": "keda.sh", "versions": [keda], "preferredVersion": keda}]}
+                code = 200
+            elif self.command == "GET" and self.collection():
+                # every collection is empty; a watch ends at once (clients re-list and re-watch)
+                body = {"kind": "List", "apiVersion": "v1", "metadata": {"resourceVersion": "1"}, "items": []}
+                code = 200
+                if "watch=" in self.path:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    time.sleep(1)
+                    return
             else:
                 body = {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
                         "code": 404, "message": "stub API server"}
@@ -892,6 +914,18 @@ def run_one(objs, dep, c, jar, wanted, expect_watch):
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+
+        def collection(self):
+            segs = [x for x in self.path.split("?")[0].split("/") if x]
+            if segs[:1] == ["api"]:
+                rest = segs[2:]
+            elif segs[:1] == ["apis"]:
+                rest = segs[3:]
+            else:
+                return False
+            if rest[:1] == ["namespaces"] and len(rest) >= 3:
+                rest = rest[2:]
+            return len(rest) == 1
 
         do_GET = do_POST = do_PUT = do_PATCH = answer
 
@@ -913,6 +947,7 @@ current-context: stub
     # every Secret volume becomes a directory with the rendered Secret's files; args naming its mountPath follow
     vols = {v["name"]: v for v in dep["spec"]["template"]["spec"].get("volumes") or []}
     args = list(c.get("args") or [])
+    mounted = {}
     for m in c.get("volumeMounts") or []:
         secret_name = ((vols.get(m["name"]) or {}).get("secret") or {}).get("secretName")
         if not secret_name:
@@ -924,12 +959,13 @@ current-context: stub
                 with open(os.path.join(d, k), "wb") as f:
                     f.write(base64.b64decode(v))
         args = [a.replace(f"={m['mountPath']}", f"={d}") if a.endswith(f"={m['mountPath']}") else a for a in args]
+        mounted[m["mountPath"]] = d
     cmd = [jar if a == "/app/keda4j.jar" else a for a in c["command"]]
     env = dict(os.environ)
     env.pop("KUBECONFIG", None)
     for e in c.get("env") or []:
         if "value" in e:
-            env[e["name"]] = e["value"]
+            env[e["name"]] = mounted.get(e["value"], e["value"])
         elif "fieldRef" in (e.get("valueFrom") or {}):
             env[e["name"]] = {"metadata.name": "keda4j-smoke-0", "metadata.namespace": "keda",
                               "status.podIP": "127.0.0.1"}.get(e["valueFrom"]["fieldRef"]["fieldPath"], "")
@@ -957,6 +993,29 @@ current-context: stub
             problem(f"smoke: {name} exited with {proc.returncode} when run with the rendered command/args/env")
         for path, port in pending:
             problem(f"smoke: {name}: GET {path} on port {port} ({ports.get(port, port)}) did not answer 200 within 60 s")
+        if not pending and "--leader-elect=true" in args:
+            # the Lease holder identity the adapter relies on: <POD_NAME>_<POD_IP> from the downward API env
+            want_holder = "keda4j-smoke-0_127.0.0.1"
+            until = time.time() + 30
+            holders = []
+            while time.time() < until:
+                with LOCK:
+                    holders = [(k, (v.get("spec") or {}).get("holderIdentity")) for k, v in LEASES.items()]
+                if holders:
+                    break
+                time.sleep(0.3)
+            lease_id = flag_values(args).get("--leader-election-id")
+            ns_ = flag_values(args).get("--leader-election-namespace")
+            wanted_key = f"/apis/coordination.k8s.io/v1/namespaces/{ns_}/leases/{lease_id}"
+            if (wanted_key, want_holder) not in holders:
+                problem(f"smoke: {name} did not take Lease {ns_}/{lease_id} as {want_holder} (Leases: {holders})")
+            channel = ports.get("channel")
+            if channel:
+                import socket
+                try:
+                    socket.create_connection(("127.0.0.1", channel), timeout=5).close()
+                except OSError as e:
+                    problem(f"smoke: {name} does not listen on the channel port {channel}: {e}")
         if expect_watch:
             if not any(e["name"] == "WATCH_NAMESPACE" for e in c.get("env") or []):
                 problem("smoke: the rendered controller container has no WATCH_NAMESPACE env")
@@ -969,7 +1028,9 @@ current-context: stub
                 problem(f"smoke: keda4j did not log '{expect}' (WATCH_NAMESPACE={watch!r} not honoured)")
         if len(PROBLEMS) == before:
             NOTES.append(f"ok: {name} ran with the rendered command, args and env; "
-                         + ", ".join(p for p, _ in wanted) + " answered")
+                         + ", ".join(p for p, _ in wanted) + " answered"
+                         + ("; it took the Lease as <POD_NAME>_<POD_IP>" if "--leader-elect=true" in args else "")
+                         + ("; the channel port listens" if ports.get("channel") else ""))
     finally:
         if proc.poll() is None:
             proc.terminate()
