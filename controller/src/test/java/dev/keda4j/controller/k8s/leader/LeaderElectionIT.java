@@ -132,7 +132,14 @@ class LeaderElectionIT {
       waitUntil(RENEW.plus(RETRY).plusSeconds(1), () -> !only.isLeader());
       long lostAt = System.nanoTime();
       int countAtLoss = writes.size();
-      assertThat(Duration.ofNanos(lostAt - stolen)).isLessThan(LEASE);
+      // renew deadline after the last renewal, plus one retry period and scheduling slack
+      assertThat(Duration.ofNanos(lostAt - stolen)).isLessThan(RENEW.plus(RETRY).plusSeconds(1));
+      System.out.println(
+          "leader-election IT: work stopped "
+              + Duration.ofNanos(lostAt - stolen).toMillis()
+              + " ms after the lease was taken (renew deadline "
+              + RENEW.toMillis()
+              + " ms)");
       // the thief never renews: after the lease duration the candidate takes it back
       waitUntil(LEASE.plusSeconds(5), only::isLeader);
       long backAt = System.nanoTime();
