@@ -698,7 +698,14 @@ REQUIRED_CALLS = [
     *[(v, "autoscaling", "horizontalpodautoscalers", "cluster", None)
       for v in ("get", "list", "watch", "create", "update", "patch", "delete")],
     # ScaledJob Jobs
-    *[(v, "batch", "jobs", "cluster", None) for v in ("get", "list", "watch", "create", "delete")],
+    *[(v, "batch", "jobs", "cluster", None) for v in ("get", "list", "watch", "create", "delete", "deletecollection")],
+    # (Cluster)TriggerAuthentication status.scaledobjects/scaledjobs
+    ("patch", "keda.sh", "triggerauthentications/status", "watched", None),
+    ("patch", "keda.sh", "clustertriggerauthentications/status", "cluster", None),
+    # ReplicationController targets: the object (existence) and its /scale
+    ("get", "", "replicationcontrollers", "cluster", None),
+    ("get", "", "replicationcontrollers/scale", "cluster", None),
+    ("patch", "", "replicationcontrollers/scale", "cluster", None),
     # pods: ScaledJob pending pods, kubernetes-workload scaler
     *[(v, "", "pods", "cluster", None) for v in ("get", "list", "watch")],
     # scale any scaleTargetRef through /scale (KEDA: */scale)
