@@ -1,8 +1,11 @@
 package dev.keda4j.scalers.external;
 
 import dev.keda4j.scalers.common.RefCountedPool;
+import dev.keda4j.scalers.config.Bound;
+import dev.keda4j.scalers.config.ConfigBinder;
 import dev.keda4j.scalers.config.ConfigError;
 import dev.keda4j.scalers.config.ConfigException;
+import dev.keda4j.scalers.config.ConfigWarning;
 import dev.keda4j.scalers.external.proto.GetMetricSpecResponse;
 import dev.keda4j.scalers.external.proto.ScaledObjectRef;
 import dev.keda4j.scalers.spi.MetricSpec;
@@ -35,6 +38,18 @@ public final class ExternalScalerProvider implements ScalerProvider<ExternalConf
   @Override
   public Class<ExternalConfig> configType() {
     return ExternalConfig.class;
+  }
+
+  /**
+   * Binds as usual, minus the unmatched-parameter warnings: every metadata key is meant for the
+   * external scaler, which receives it in {@code scalerMetadata}.
+   */
+  @Override
+  public Bound<ExternalConfig> bind(ScalerContext ctx) throws ConfigException {
+    Bound<ExternalConfig> b = ConfigBinder.bind(ExternalConfig.class, ctx);
+    return new Bound<>(
+        b.config(),
+        b.warnings().stream().filter(w -> w.kind() != ConfigWarning.Kind.UNMATCHED_PARAM).toList());
   }
 
   @Override

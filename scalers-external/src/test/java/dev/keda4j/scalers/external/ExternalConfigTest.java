@@ -70,6 +70,16 @@ class ExternalConfigTest {
   }
 
   @Test
+  void keysForTheExternalScalerAreNotUnmatched() throws Exception {
+    var bound =
+        provider.bind(
+            ScalerContext.builder("external")
+                .metadata(Map.of("scalerAddress", "a:1", "queue", "q", "regionFromEnv", "R"))
+                .build());
+    assertThat(bound.warnings()).isEmpty();
+  }
+
+  @Test
   void badBooleanIsAConfigError() {
     assertThatThrownBy(() -> bind(Map.of("scalerAddress", "a:1", "unsafeSsl", "maybe"), Map.of()))
         .isInstanceOf(ConfigException.class)
