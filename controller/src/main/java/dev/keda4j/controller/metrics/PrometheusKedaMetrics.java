@@ -181,6 +181,20 @@ public final class PrometheusKedaMetrics implements KedaMetrics, MultiCollector 
     loopLatencies.remove(object);
   }
 
+  /**
+   * Drops every per-object series (all but {@code keda_build_info} and the registered totals): the
+   * controllers stopped on this replica, which now reports as a fresh standby would.
+   */
+  public void clearObjects() {
+    values.clear();
+    latencies.clear();
+    actives.clear();
+    detailErrors.clear();
+    objectErrors.clear();
+    paused.clear();
+    loopLatencies.clear();
+  }
+
   private static double seconds(Duration duration) {
     return duration.toNanos() / 1e9;
   }

@@ -139,6 +139,19 @@ class PrometheusKedaMetricsTest {
   }
 
   @Test
+  void clearObjectsLeavesOnlyBuildInfo() {
+    metrics.scalerRead(REDIS, 1, true, Duration.ZERO);
+    metrics.scalerError(NAMED_KAFKA);
+    metrics.objectError(ResourceType.SCALED_JOB, "shop", "worker");
+    metrics.paused("shop", "web", true);
+    metrics.scaleLoopLatency(ResourceType.SCALED_OBJECT, "shop", "web", Duration.ofMillis(5));
+    metrics.clearObjects();
+    assertThat(registry.scrape().lines().filter(l -> l.startsWith("keda_")).toList())
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("keda_build_info{"));
+  }
+
+  @Test
   void registeredTotalsComeFromTheSourcesAtScrapeTime() throws Exception {
     List<Registered> objects =
         List.of(
