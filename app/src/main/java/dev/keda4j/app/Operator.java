@@ -193,7 +193,11 @@ public final class Operator implements AutoCloseable {
       closeAll(parts);
       throw e;
     }
-    return () -> closeAll(parts);
+    return () -> {
+      closeAll(parts);
+      // a replica that stopped leading reports no stale per-object series
+      kedaMetrics.clearObjects();
+    };
   }
 
   /** client-java informers take null for "all namespaces". */
