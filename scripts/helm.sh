@@ -106,6 +106,8 @@ fi
 # 5. run the real jar with each rendered Deployment's command, args and env (controller, then adapter; free ports,
 #    stub API server): the chart's flags, ports, probe paths and WATCH_NAMESPACE must be what keda4j accepts.
 #    Needs java and app/target/keda4j.jar (built by `mvn package`); skipped with a note when either is missing.
+#    Then both together on one stub (chain): the adapter finds the leader through the Lease and relays the
+#    leader's answer over the mTLS channel built from the chart's channel Secrets.
 #    A Deployment whose subcommand or flags the jar does not have yet (`keda4j adapter`, --leader-elect, ... while
 #    they are being written) is not run and reported as a note: that is the only tolerated skip.
 JAR=${KEDA4J_JAR:-app/target/keda4j.jar}

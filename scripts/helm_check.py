@@ -824,6 +824,7 @@ def smoke(rendered_path, jar):
                   reverse=True)  # run before adapter
     if not deps:
         problem("smoke: no Deployment rendered")
+    runnable = {}
     for dep in deps:
         c = dep["spec"]["template"]["spec"]["containers"][0]
         sub = c["command"][-1]
@@ -842,10 +843,83 @@ def smoke(rendered_path, jar):
                   ("/metrics", "metrics")]
         if sub == "run":
             wanted.insert(1, (c["readinessProbe"]["httpGet"]["path"], c["readinessProbe"]["httpGet"]["port"]))
+        before = len(PROBLEMS)
         run_one(objs, dep, c, jar, wanted, expect_watch=(sub == "run"))
+        if len(PROBLEMS) == before:
+            runnable[sub] = (dep, c, wanted)
+    if "run" in runnable and "adapter" in runnable:
+        chain(objs, jar, runnable["run"], runnable["adapter"])
 
 
-def run_one(objs, dep, c, jar, wanted, expect_watch):
+RETRY_PHRASES = ("no controller replica leads", "leader lookup failed", "cannot reach", "no longer leads")
+
+
+def chain(objs, jar, ctrl, adapter):
+    """Controller and adapter against one stub API server: the adapter must find the leader through the Lease
+    (<POD_NAME>_<POD_IP>), reach it on the channel port with the chart's channel certificates, and pass on the
+    leader's own answer to a metric read (no ScaledObject exists, so an error the leader gave, not a retry)."""
+    import json
+    import socket
+    import ssl
+    import time
+    import urllib.error
+    import urllib.request
+
+    cdep, cc, cwanted = ctrl
+    adep, ac, awanted = adapter
+
+    def after_adapter(shared, log_text):
+        secure = next(p["containerPort"] for p in ac["ports"] if p["name"] == "https")
+        url = (f"https://127.0.0.1:{secure}/apis/external.metrics.k8s.io/v1beta1/namespaces/default/"
+               "s0-redis-chain?labelSelector=scaledobject.keda.sh%2Fname%3Dchain")
+        ctx = ssl.create_default_context()
+        ctx.check_hostname = False
+        ctx.verify_mode = ssl.CERT_NONE
+        req = urllib.request.Request(url, headers={"Authorization": "Bearer chain-token"})
+        try:
+            with urllib.request.urlopen(req, context=ctx, timeout=60) as r:
+                code, body = r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            code, body = e.code, e.read().decode()
+        except OSError as e:
+            problem(f"chain: the adapter's metric read failed: {e}")
+            return
+        try:
+            message = json.loads(body).get("message", body)
+        except ValueError:
+            message = body
+        deadline = time.time() + 15
+        while "leading controller is at 127.0.0.1" not in log_text() and time.time() < deadline:
+            time.sleep(0.3)
+        if "leading controller is at 127.0.0.1" not in log_text():
+            problem("chain: the adapter did not find the leader 127.0.0.1 through the Lease")
+        if code in (401, 403):
+            problem(f"chain: the metric read was refused ({code}): {message}")
+        elif any(p in message for p in RETRY_PHRASES):
+            problem(f"chain: the adapter could not get an answer from the leader ({code}): {message}")
+        else:
+            NOTES.append(f"ok: chain: the adapter found the leader through the Lease and relayed its answer "
+                         f"over the mTLS channel ({code}: {message[:120]})")
+
+    def after_ctrl(shared, log_text):
+        free = []
+        for _ in range(2):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            free.append(sock)
+        ports = {p["name"]: p["containerPort"] for p in ac["ports"]}
+        port_map = {ports["metrics"]: free[0].getsockname()[1], ports["probes"]: free[1].getsockname()[1]}
+        for sock in free:
+            sock.close()
+        run_one(objs, adep, ac, jar, awanted, False, shared=shared, then=after_adapter, port_map=port_map)
+
+    run_one(objs, cdep, cc, jar, cwanted, False, then=after_ctrl)
+
+
+def run_one(objs, dep, c, jar, wanted, expect_watch, shared=None, then=None, port_map=None):
+    """Runs one Deployment's container. shared: the stub of a running run_one to reuse (server, LEASES, LOCK);
+    then(shared, log_text): called while the process runs, after its checks passed; port_map: {old: new}
+    container ports (to run a second process next to the first)."""
     import http.server
     import json
     import threading
@@ -884,7 +958,17 @@ def run_one(objs, dep, c, jar, wanted, expect_watch):
             return None, 404
 
         def answer(self):
-            if "/leases" in self.path:
+            if self.command == "POST" and self.path.split("?")[0].endswith(("/tokenreviews", "/subjectaccessreviews")):
+                length = int(self.headers.get("Content-Length") or 0)
+                review = json.loads(self.rfile.read(length) or b"{}")
+                if self.path.split("?")[0].endswith("/tokenreviews"):
+                    review["status"] = {"authenticated": True, "user": {
+                        "username": "system:serviceaccount:kube-system:horizontal-pod-autoscaler",
+                        "groups": ["system:serviceaccounts", "system:authenticated"]}}
+                else:
+                    review["status"] = {"allowed": True}
+                body, code = review, 201
+            elif "/leases" in self.path:
                 body, code = self.lease()
                 if body is None:
                     body = {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "NotFound",
@@ -936,11 +1020,14 @@ def run_one(objs, dep, c, jar, wanted, expect_watch):
 
         do_GET = do_POST = do_PUT = do_PATCH = answer
 
-    LEASES = {}
-    LOCK = threading.Lock()
+    if shared:
+        server, LEASES, LOCK = shared
+    else:
+        LEASES = {}
+        LOCK = threading.Lock()
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
     name = dep["metadata"]["name"]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     tmp = tempfile.mkdtemp(prefix="keda4j-smoke-")
     kubeconfig = os.path.join(tmp, "kubeconfig")
     with open(kubeconfig, "w") as f:
@@ -967,6 +1054,10 @@ current-context: stub
                     f.write(base64.b64decode(v))
         args = [a.replace(f"={m['mountPath']}", f"={d}") if a.endswith(f"={m['mountPath']}") else a for a in args]
         mounted[m["mountPath"]] = d
+    for old, new in (port_map or {}).items():
+        args = [a[: -len(f":{old}")] + f":{new}" if a.endswith(f":{old}") else
+                (a[: -len(f"={old}")] + f"={new}" if a.endswith(f"={old}") and "channel" not in a else a)
+                for a in args]
     cmd = [jar if a == "/app/keda4j.jar" else a for a in c["command"]]
     env = dict(os.environ)
     env.pop("KUBECONFIG", None)
@@ -980,7 +1071,7 @@ current-context: stub
     log = open(os.path.join(tmp, "keda4j.log"), "w+")
     proc = subprocess.Popen(cmd + args + [f"--kubeconfig={kubeconfig}"], env=env, stdout=log,
                             stderr=subprocess.STDOUT)
-    ports = {p["name"]: p["containerPort"] for p in c.get("ports") or []}
+    ports = {p["name"]: (port_map or {}).get(p["containerPort"], p["containerPort"]) for p in c.get("ports") or []}
     before = len(PROBLEMS)
     try:
         deadline = time.time() + 60
@@ -1033,6 +1124,12 @@ current-context: stub
             expect = f"watching namespaces {watch}" if watch else "watching all namespaces"
             if not pending and expect not in text:
                 problem(f"smoke: keda4j did not log '{expect}' (WATCH_NAMESPACE={watch!r} not honoured)")
+        if len(PROBLEMS) == before and then is not None:
+            def log_text():
+                log.flush()
+                with open(log.name) as f:
+                    return f.read()
+            then((server, LEASES, LOCK), log_text)
         if len(PROBLEMS) == before:
             NOTES.append(f"ok: {name} ran with the rendered command, args and env; "
                          + ", ".join(p for p, _ in wanted) + " answered"
@@ -1046,7 +1143,8 @@ current-context: stub
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        server.shutdown()
+        if not shared:
+            server.shutdown()
         if len(PROBLEMS) > before:
             log.seek(0)
             for line in log.read().splitlines()[-15:]:
