@@ -111,6 +111,11 @@ public final class ScaledObjectOperator implements AutoCloseable {
     return new ScaledObjectOperator(controller);
   }
 
+  /** The ScaledObjects of {@code namespace} as the informer holds them now. */
+  public java.util.List<dev.keda4j.api.v1alpha1.ScaledObject> scaledObjects(String namespace) {
+    return controller.scaledObjects(namespace);
+  }
+
   /** Stops watching and every scale loop it started. */
   @Override
   public void close() {

@@ -53,6 +53,9 @@ public final class ScaledObjectReconciler {
   /** KEDA's default pollingInterval. */
   public static final int DEFAULT_POLLING_INTERVAL_SECONDS = 30;
 
+  /** How long the reconciler's status may wait for the loop's first write to join it. */
+  static final Duration COALESCE_WITHIN = Duration.ofSeconds(2);
+
   private final ScaledObjectServices services;
   private final PollScheduler scheduler;
   private final AutoscalingV2Api autoscaling;
@@ -210,14 +213,31 @@ public final class ScaledObjectReconciler {
           "ScaledObject.spec.scaleTargetRef.name is missing");
     }
     ScaleTargetClient.Target target;
+    Optional<Integer> replicas;
     try {
       target =
-          ScaleTargetClient.resolve(
-              so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
+          services
+              .targets()
+              .resolveTarget(so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
+      replicas = services.targets().specReplicas(target);
+    } catch (TargetNotScalableException e) {
+      emit(so, ScaledObjectEvents.targetNotScalable());
+      return fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "spec.scaleTargetRef: " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      return fail(so, key, desired, conditions, ScaledObjectReasons.MSG_BAD_TARGET, e.getMessage());
+      return fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "spec.scaleTargetRef: " + e.getMessage());
     }
-    Optional<Integer> replicas = services.targets().specReplicas(target);
     if (replicas.isEmpty()) {
       emit(so, ScaledObjectEvents.targetMissing());
       return fail(
@@ -226,7 +246,13 @@ public final class ScaledObjectReconciler {
           desired,
           conditions,
           ScaledObjectReasons.MSG_BAD_TARGET,
-          target.gvkr().getKind() + " " + target.namespace() + "/" + target.name() + " not found");
+          "spec.scaleTargetRef: "
+              + target.gvkr().getKind()
+              + " "
+              + target.namespace()
+              + "/"
+              + target.name()
+              + " not found");
     }
     desired.scaleTargetKind(target.kindString()).scaleTargetGVKR(target.gvkr());
     if (desired.getOriginalReplicaCount() == null) {
@@ -278,7 +304,7 @@ public final class ScaledObjectReconciler {
         .resourceMetricNames(hpa.resourceMetricNames())
         .compositeScalerName(hpa.compositeScalerName());
 
-    startLoopIfNeeded(so, key, target, hpa.externalMetricNames(), created);
+    boolean starting = loopNeedsStart(so, key, created);
     if (!Conditions.isTrue(conditions, ScaledObjectReasons.READY)) {
       emit(so, ScaledObjectEvents.ready());
     }
@@ -286,7 +312,13 @@ public final class ScaledObjectReconciler {
     if (so.getSpec().getFallback() == null) {
       conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.noFallback()));
     }
-    writeStatus(so, key, desired.conditions(conditions));
+    if (starting) {
+      // the loop's first tick writes Active at once: both go out in one patch
+      writeStatusWithNextTick(so, key, desired.conditions(conditions));
+    } else {
+      writeStatus(so, key, desired.conditions(conditions));
+    }
+    startLoopIfNeeded(so, key, target, hpa.externalMetricNames(), created);
     registerAuths(so, key);
     return true;
   }
@@ -410,7 +442,7 @@ public final class ScaledObjectReconciler {
       boolean hpaCreated) {
     Long generation = so.getMetadata().getGeneration();
     boolean scheduled = scheduler.isScheduled(key);
-    if (scheduled && !hpaCreated && Objects.equals(loopGenerations.get(key), generation)) {
+    if (!loopNeedsStart(so, key, hpaCreated)) {
       return;
     }
     String nsName = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
@@ -425,6 +457,12 @@ public final class ScaledObjectReconciler {
     if (!scheduled) {
       emit(so, ScaledObjectEvents.scalersStarted());
     }
+  }
+
+  private boolean loopNeedsStart(ScaledObject so, String key, boolean hpaCreated) {
+    return !scheduler.isScheduled(key)
+        || hpaCreated
+        || !Objects.equals(loopGenerations.get(key), so.getMetadata().getGeneration());
   }
 
   private void stopLoop(ScaledObject so, String key) {
@@ -473,6 +511,13 @@ public final class ScaledObjectReconciler {
     } catch (KubeCallException e) {
       LOG.warn("{}: status not written: {}", key, e.getMessage());
     }
+  }
+
+  /** Hands the status to the writer to go out with the scale loop's first write (or alone soon). */
+  private void writeStatusWithNextTick(ScaledObject so, String key, ScaledObjectStatus desired) {
+    ScaledObjectStatus read = readStatus.get();
+    SoStatusWriter.writeSoon(
+        services.patcher(), so, read == null ? so.getStatus() : read, desired, COALESCE_WITHIN);
   }
 
   private static String describe(List<SpecError> errors) {
@@ -541,8 +586,9 @@ public final class ScaledObjectReconciler {
     }
     try {
       ScaleTargetClient.Target target =
-          ScaleTargetClient.resolve(
-              so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
+          services
+              .targets()
+              .resolveTarget(so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
       if (services.targets().specReplicas(target).isPresent()) {
         services.targets().setReplicas(target, st.getOriginalReplicaCount());
         LOG.info(

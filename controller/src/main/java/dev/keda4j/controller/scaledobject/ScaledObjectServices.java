@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param clock the time decisions are made at
  * @param pollTimeout the longest one metric read may take
  * @param operatorVersion {@code app.kubernetes.io/version} on HPAs
- * @param metrics the keda_* metrics port ({@link KedaMetrics#NOOP} when none)
+ * @param metrics the keda_* metrics port ({@link KedaMetrics#NOOP}: the scaler cache's)
  */
 public record ScaledObjectServices(
     ApiClient client,
@@ -35,7 +35,19 @@ public record ScaledObjectServices(
     String operatorVersion,
     KedaMetrics metrics) {
 
-  /** Services without metrics. */
+  /**
+   * The keda_* metrics port: the one given, else the scaler cache's (so one registry wired into the
+   * cache serves the reconciler and the loop alike).
+   */
+  @Override
+  public KedaMetrics metrics() {
+    if (metrics != null && metrics != KedaMetrics.NOOP) {
+      return metrics;
+    }
+    return scalers == null ? KedaMetrics.NOOP : scalers.metrics();
+  }
+
+  /** Services without metrics of their own. */
   public ScaledObjectServices(
       ApiClient client,
       TriggerResolver resolver,

@@ -35,6 +35,27 @@ final class SoStatusWriter {
   private static final Map<String, Known> KNOWN = new ConcurrentHashMap<>();
   private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
 
+  /** Writes handed over with {@link #writeSoon}, not sent yet, per object. */
+  private static final Map<String, List<Pending>> PENDING = new ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "so-status-flush");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SoStatusWriter.class);
+
+  /** A caller's change not sent yet: applied before the next write's own. */
+  private record Pending(
+      StatusPatcher patcher,
+      ScaledObject so,
+      ScaledObjectStatus read,
+      ScaledObjectStatus desired) {}
+
   /** The status last answered by the server to a patch of this writer. */
   private record Known(String uid, String resourceVersion, ScaledObjectStatus status) {}
 
@@ -57,8 +78,91 @@ final class SoStatusWriter {
       StatusPatcher patcher, ScaledObject so, ScaledObjectStatus read, ScaledObjectStatus desired) {
     String key = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
     synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+      List<Pending> pending = PENDING.remove(key);
+      try {
+        return send(key, patcher, so, pending, read, desired);
+      } catch (RuntimeException e) {
+        if (pending != null) {
+          PENDING.merge(key, pending, SoStatusWriter::concat);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Hands a change over to go out together with the next {@link #write} of the same object (the
+   * scale loop's first tick), or alone after {@code within} when none comes. Failures of that lone
+   * write are logged and retried a few times.
+   */
+  static void writeSoon(
+      StatusPatcher patcher,
+      ScaledObject so,
+      ScaledObjectStatus read,
+      ScaledObjectStatus desired,
+      java.time.Duration within) {
+    String key = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
+      PENDING.merge(
+          key,
+          List.of(new Pending(patcher, so, copy(read), copy(desired))),
+          SoStatusWriter::concat);
+    }
+    FLUSHER.schedule(
+        () -> flush(key, 3), within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  private static void flush(String key, int attemptsLeft) {
+    Object lock = LOCKS.get(key);
+    if (lock == null) {
+      return;
+    }
+    synchronized (lock) {
+      List<Pending> pending = PENDING.remove(key);
+      if (pending == null || pending.isEmpty()) {
+        return;
+      }
+      Pending last = pending.get(pending.size() - 1);
+      try {
+        send(key, last.patcher(), last.so(), pending, null, null);
+      } catch (RuntimeException e) {
+        PENDING.merge(key, pending, SoStatusWriter::concat);
+        if (attemptsLeft > 0) {
+          LOG.warn("ScaledObject {}: status not written, retrying: {}", key, e.getMessage());
+          FLUSHER.schedule(
+              () -> flush(key, attemptsLeft - 1), 1, java.util.concurrent.TimeUnit.SECONDS);
+        } else {
+          LOG.warn("ScaledObject {}: status not written: {}", key, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static List<Pending> concat(List<Pending> a, List<Pending> b) {
+    List<Pending> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** Under the object's lock: pending changes, then the caller's, onto the freshest status. */
+  private static boolean send(
+      String key,
+      StatusPatcher patcher,
+      ScaledObject so,
+      List<Pending> pending,
+      ScaledObjectStatus read,
+      ScaledObjectStatus desired) {
+    {
       ScaledObjectStatus base = freshest(key, so);
-      ScaledObjectStatus merged = merge(base, read, desired);
+      ScaledObjectStatus merged = base;
+      if (pending != null) {
+        for (Pending p : pending) {
+          merged = merge(merged, p.read(), p.desired());
+        }
+      }
+      if (desired != null) {
+        merged = merge(merged, read, desired);
+      }
       StatusDiff diff = StatusDiff.between(base, merged);
       if (diff.isEmpty()) {
         return false;
@@ -94,6 +198,7 @@ final class SoStatusWriter {
 
   /** Drops what is known about {@code ns/name} (the ScaledObject is gone). */
   static void forget(String nsName) {
+    PENDING.remove(nsName);
     KNOWN.remove(nsName);
     LOCKS.remove(nsName);
   }
