@@ -279,7 +279,17 @@ public final class ScaledObjectReconciler {
     desired
         .triggersTypes(TriggerSummary.triggersTypes(so.getSpec().getTriggers()))
         .authenticationsTypes(TriggerSummary.authenticationsTypes(so.getSpec().getTriggers()));
+    return reconcileHpaAndLoop(so, key, target, desired, conditions);
+  }
 
+  /** Conflict check, HPA, status and the scale loop of a valid ScaledObject. */
+  private boolean reconcileHpaAndLoop(
+      ScaledObject so,
+      String key,
+      ScaleTargetClient.Target target,
+      ScaledObjectStatus desired,
+      List<Condition> validated) {
+    List<Condition> conditions = validated;
     Optional<String> conflict =
         HpaOwnership.conflict(
             so,
