@@ -35,7 +35,7 @@ public final class ScaledJobOperator implements AutoCloseable {
    * @param operatorVersion the {@code app.kubernetes.io/version} label on Jobs
    * @param pollTimeout the longest one metric read may take
    * @param writePool runs Job creates side by side (owned by the caller)
-   * @return services that record no {@code keda_*} metrics (see the overload taking a port)
+   * @return services recording {@code keda_*} metrics in the cache's {@link ScalerCache#metrics()}
    */
   public static JobLoopServices services(
       ApiClient client,
@@ -53,7 +53,7 @@ public final class ScaledJobOperator implements AutoCloseable {
         operatorVersion,
         pollTimeout,
         writePool,
-        KedaMetrics.NOOP);
+        cache.metrics());
   }
 
   /**

@@ -80,13 +80,15 @@ public final class ScaledJobReconciler {
   public void forget(String key) {
     scheduler.cancel(key);
     services.scalers().remove(key);
+    // gone (or no longer ours): every series of it goes, error counter and loop latency too;
     // key is ObjectRefs.describe: "ScaledJob <namespace>/<name>"
     String nsName = key.substring(key.indexOf(' ') + 1);
     int slash = nsName.indexOf('/');
     if (slash > 0) {
       services
           .metrics()
-          .forget(ResourceType.SCALED_JOB, nsName.substring(0, slash), nsName.substring(slash + 1));
+          .deleted(
+              ResourceType.SCALED_JOB, nsName.substring(0, slash), nsName.substring(slash + 1));
     }
   }
 
