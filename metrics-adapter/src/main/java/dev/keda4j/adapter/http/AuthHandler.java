@@ -55,7 +55,8 @@ final class AuthHandler implements Handler<RoutingContext> {
             .toCompletableFuture();
     if (decided.isDone()) {
       // cached decisions complete at once: no hop back through the event loop's task queue
-      complete(ctx, req, path, decided.getNow(null), failureOf(decided));
+      Throwable failure = failureOf(decided);
+      complete(ctx, req, path, failure == null ? decided.getNow(null) : null, failure);
       return;
     }
     Context context = Vertx.currentContext();

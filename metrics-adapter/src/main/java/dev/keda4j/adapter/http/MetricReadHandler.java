@@ -76,7 +76,8 @@ final class MetricReadHandler implements Handler<RoutingContext> {
     if (future.isDone()) {
       // a cached value: answer at once, without a timer or a hop through the task queue
       Promise<List<MetricValue>> now = Promise.promise();
-      settle(now, future.getNow(null), failureOf(future));
+      Throwable failure = failureOf(future);
+      settle(now, failure == null ? future.getNow(null) : null, failure);
       return now.future();
     }
     Context context = vertx.getOrCreateContext();
