@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.models.V1Lease;
 import io.vertx.core.Vertx;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,10 +80,10 @@ final class AdapterCommand implements Callable<Integer> {
 
   @Option(
       names = "--leader-election-namespace",
-      defaultValue = "${env:KEDA4J_LEADER_ELECTION_NAMESPACE:-keda}",
+      defaultValue = "${env:POD_NAMESPACE}",
       description =
-          "Namespace of the controllers' leader election Lease (env"
-              + " KEDA4J_LEADER_ELECTION_NAMESPACE, default ${DEFAULT-VALUE}).")
+          "Namespace of the controllers' leader election Lease (default: env POD_NAMESPACE, else"
+              + " the service account's namespace, else keda), as for 'keda4j run'.")
   String leaseNamespace;
 
   @Option(
@@ -121,6 +122,9 @@ final class AdapterCommand implements Callable<Integer> {
       throw new UserFacingException(
           "--channel-cert-dir: " + e.getMessage() + " (the channel needs ca.crt, tls.crt, tls.key)",
           e);
+    }
+    if (leaseNamespace == null || leaseNamespace.isBlank()) {
+      leaseNamespace = serviceAccountNamespace();
     }
     KubeConnection kube = KubeConnection.connect(kubeconfig);
     CountDownLatch stopRequested = new CountDownLatch(1);
@@ -225,6 +229,16 @@ final class AdapterCommand implements Callable<Integer> {
       return Optional.empty();
     }
     return Optional.of(value.substring(separator + 1));
+  }
+
+  private static String serviceAccountNamespace() {
+    Path file = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+    try {
+      String ns = Files.isReadable(file) ? Files.readString(file).trim() : "";
+      return ns.isEmpty() ? "keda" : ns;
+    } catch (IOException e) {
+      return "keda";
+    }
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
