@@ -14,6 +14,8 @@ import dev.keda4j.controller.k8s.KubeObjectLookup;
 import dev.keda4j.controller.k8s.TriggerAuthStatus;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.activation.Annotations;
+import dev.keda4j.controller.scaledobject.activation.PausePolicy;
+import dev.keda4j.controller.scaledobject.activation.PausePolicy.PauseDecision;
 import dev.keda4j.controller.scaledobject.hpa.DesiredHpa;
 import dev.keda4j.controller.scaledobject.hpa.HpaBuildException;
 import dev.keda4j.controller.scaledobject.hpa.HpaDiff;
@@ -38,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,9 @@ import org.slf4j.LoggerFactory;
 public final class ScaledObjectReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ScaledObjectReconciler.class);
   private static final int NOT_FOUND = 404;
+
+  /** Step message of a bad {@code paused-replicas} value (the detail names the annotation). */
+  static final String MSG_PAUSE_FAILED = "failed to read the pause annotations of ScaledObject";
 
   /** KEDA's default pollingInterval. */
   public static final int DEFAULT_POLLING_INTERVAL_SECONDS = 30;
@@ -63,6 +69,7 @@ public final class ScaledObjectReconciler {
   private final Listers listers;
   private final TriggerAuthStatus authStatus;
   private final Map<String, Long> loopGenerations = new ConcurrentHashMap<>();
+  private final Map<String, String> pauseGuards = new ConcurrentHashMap<>();
 
   /** The status the running reconcile read (what its writes are a change against). */
   private final ThreadLocal<ScaledObjectStatus> readStatus = new ThreadLocal<>();
@@ -157,6 +164,7 @@ public final class ScaledObjectReconciler {
   /** Stops the loop and closes the scalers of a ScaledObject that is gone. */
   public void forget(String key) {
     scheduler.cancel(key);
+    cancelPauseGuard(key);
     loopGenerations.remove(key);
     services.scalers().remove(key);
     SoStatusWriter.forget(key.substring(key.indexOf(' ') + 1));
@@ -173,34 +181,20 @@ public final class ScaledObjectReconciler {
     services
         .metrics()
         .paused(
-            so.getMetadata().getNamespace(),
-            so.getMetadata().getName(),
-            annotations.fullyPaused()
-                || annotations.pausedScaleIn()
-                || annotations.pausedScaleOut());
+            so.getMetadata().getNamespace(), so.getMetadata().getName(), annotations.anyPause());
     if (annotations.fullyPaused()) {
-      stopLoop(so, key);
-      if (!Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
-        emit(so, ScaledObjectEvents.paused());
-      }
-      conditions =
-          Conditions.apply(
-              conditions,
-              List.of(
-                  ScaledObjectReasons.ready(ScaledObjectReasons.PAUSED_MESSAGE),
-                  ScaledObjectReasons.paused()));
-      LOG.info("{}: paused, scale loop stopped", key);
-      writeStatus(so, key, desired.conditions(conditions));
-      return true;
+      return reconcilePaused(so, key, desired, conditions, annotations);
     }
+    cancelPauseGuard(key);
     if (annotations.pausedScaleIn() || annotations.pausedScaleOut()) {
       // directional pause: the HPA gets selectPolicy Disabled that way, the loop keeps running
       conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.paused()));
     } else if (Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
       emit(so, ScaledObjectEvents.unpaused());
       conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.unpaused()));
-      desired.pausedReplicaCount(null);
     }
+    // no full pause: a pausedReplicaCount left over is stale (§3.1)
+    desired.pausedReplicaCount(null);
     if (so.getSpec() == null
         || so.getSpec().getScaleTargetRef() == null
         || isEmpty(so.getSpec().getScaleTargetRef().getName())) {
@@ -280,6 +274,193 @@ public final class ScaledObjectReconciler {
         .triggersTypes(TriggerSummary.triggersTypes(so.getSpec().getTriggers()))
         .authenticationsTypes(TriggerSummary.authenticationsTypes(so.getSpec().getTriggers()));
     return reconcileHpaAndLoop(so, key, target, desired, conditions);
+  }
+
+  /**
+   * Full pause (scaledobject.md §8), applied on every reconcile: the scale loop stops, the owned
+   * HPA is deleted, {@code paused-replicas} puts the target at that count (and a light guard on the
+   * scheduler puts it back there if someone moves it), {@code status.pausedReplicaCount} holds the
+   * value. Ready stays True with "ScaledObject is paused". A bad {@code paused-replicas} value is
+   * Ready=False naming the annotation; nothing is scaled and the HPA is left as it is.
+   */
+  private boolean reconcilePaused(
+      ScaledObject so,
+      String key,
+      ScaledObjectStatus desired,
+      List<Condition> read,
+      Annotations annotations) {
+    List<Condition> conditions = read;
+    ScaleTargetClient.Target target = null;
+    Integer current = null;
+    // first, whatever follows: a running loop would scale or write Ready=True over an error
+    stopLoop(so, key);
+    if (annotations.pausedReplicas() != null) {
+      try {
+        PausePolicy.decide(annotations, null);
+      } catch (IllegalArgumentException e) {
+        cancelPauseGuard(key);
+        fail(so, key, desired, conditions, MSG_PAUSE_FAILED, e.getMessage());
+        // a new annotation value requeues the object; retrying the same value cannot help
+        return true;
+      }
+      Optional<ScaleTargetClient.Target> resolved = pausedTarget(so, key, desired, conditions);
+      if (resolved.isEmpty()) {
+        cancelPauseGuard(key);
+        return false;
+      }
+      target = resolved.get();
+      current = services.targets().specReplicas(target).orElse(null);
+      if (current == null) {
+        cancelPauseGuard(key);
+        emit(so, ScaledObjectEvents.targetMissing());
+        return fail(
+            so,
+            key,
+            desired,
+            conditions,
+            ScaledObjectReasons.MSG_BAD_TARGET,
+            "spec.scaleTargetRef: "
+                + target.gvkr().getKind()
+                + " "
+                + target.namespace()
+                + "/"
+                + target.name()
+                + " not found");
+      }
+    }
+    PauseDecision d = PausePolicy.decide(annotations, current);
+    deleteOwnedHpas(so, key);
+    if (d.scaleTo() != null && target != null) {
+      services.targets().setReplicas(target, d.scaleTo());
+      LOG.info(
+          "{}: paused, {} {} scaled from {} to {}",
+          key,
+          target.kindString(),
+          target.name(),
+          current,
+          d.scaleTo());
+    }
+    if (d.pausedReplicaCount() != null && target != null) {
+      startPauseGuard(so, key, target, d.pausedReplicaCount());
+    } else {
+      cancelPauseGuard(key);
+    }
+    if (!Conditions.isTrue(conditions, ScaledObjectReasons.PAUSED)) {
+      emit(so, ScaledObjectEvents.paused());
+      LOG.info("{}: paused, scale loop stopped", key);
+    }
+    conditions =
+        Conditions.apply(
+            conditions,
+            List.of(
+                ScaledObjectReasons.ready(ScaledObjectReasons.PAUSED_MESSAGE),
+                ScaledObjectReasons.paused()));
+    desired.pausedReplicaCount(d.pausedReplicaCount());
+    writeStatus(so, key, desired.conditions(conditions));
+    return true;
+  }
+
+  /** The target of a {@code paused-replicas} ScaledObject; empty after a failure was written. */
+  private Optional<ScaleTargetClient.Target> pausedTarget(
+      ScaledObject so, String key, ScaledObjectStatus desired, List<Condition> conditions) {
+    if (so.getSpec() == null
+        || so.getSpec().getScaleTargetRef() == null
+        || isEmpty(so.getSpec().getScaleTargetRef().getName())) {
+      fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "ScaledObject.spec.scaleTargetRef.name is missing");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          services
+              .targets()
+              .resolveTarget(so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace()));
+    } catch (TargetNotScalableException e) {
+      emit(so, ScaledObjectEvents.targetNotScalable());
+      fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "spec.scaleTargetRef: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "spec.scaleTargetRef: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Deletes the HPA this ScaledObject owns (its desired name and the one in status), never a
+   * foreign one. One GET per name; a delete only when it is there.
+   */
+  private void deleteOwnedHpas(ScaledObject so, String key) {
+    String ns = so.getMetadata().getNamespace();
+    String soName = so.getMetadata().getName();
+    List<String> names = new ArrayList<>();
+    names.add(KedaValidation.hpaName(soName, so.getSpec()));
+    String inStatus = so.getStatus() == null ? null : so.getStatus().getHpaName();
+    if (inStatus != null && !names.contains(inStatus)) {
+      names.add(inStatus);
+    }
+    for (String name : names) {
+      try {
+        V2HorizontalPodAutoscaler live =
+            autoscaling.readNamespacedHorizontalPodAutoscaler(name, ns).execute();
+        if (!HpaOwnership.ownedBy(live, soName)) {
+          continue;
+        }
+        autoscaling.deleteNamespacedHorizontalPodAutoscaler(name, ns).execute();
+        LOG.info("{}: paused, HPA {} deleted", key, name);
+      } catch (ApiException e) {
+        if (e.getCode() != NOT_FOUND) {
+          throw new KubeCallException("delete HPA " + ns + "/" + name, e.getCode(), e);
+        }
+      }
+    }
+  }
+
+  private void cancelPauseGuard(String key) {
+    scheduler.cancel(pauseGuardKey(key));
+    pauseGuards.remove(pauseGuardKey(key));
+  }
+
+  /** The scheduler key of a paused-replicas guard (the scale loop's key is {@code key}). */
+  static String pauseGuardKey(String key) {
+    return key + " paused-replicas";
+  }
+
+  /**
+   * Every pollingInterval, reads the target's {@code /scale} and puts it back to {@code replicas}
+   * when someone moved it (nothing watches the target itself). Steady state: one read, no write.
+   */
+  private void startPauseGuard(
+      ScaledObject so, String key, ScaleTargetClient.Target target, int replicas) {
+    String guardKey = pauseGuardKey(key);
+    String nsName = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    Integer interval = so.getSpec() == null ? null : so.getSpec().getPollingInterval();
+    Duration every =
+        Duration.ofSeconds(
+            interval == null || interval < 1 ? DEFAULT_POLLING_INTERVAL_SECONDS : interval);
+    String signature = target.kindString() + "/" + target.name() + "=" + replicas + "@" + every;
+    if (scheduler.isScheduled(guardKey) && signature.equals(pauseGuards.get(guardKey))) {
+      return;
+    }
+    pauseGuards.put(guardKey, signature);
+    PauseGuard guard =
+        new PauseGuard(key, () -> cached.apply(nsName), target, replicas, services.targets());
+    scheduler.schedule(guardKey, every, guard::check);
   }
 
   /** Conflict check, HPA, status and the scale loop of a valid ScaledObject. */
@@ -553,6 +734,13 @@ public final class ScaledObjectReconciler {
   private boolean finalizeDeletion(ScaledObject so, String key) {
     boolean running = scheduler.isScheduled(key);
     forget(key);
+    // gone: its error counter, paused gauge and loop-latency series go too, not only per trigger
+    services
+        .metrics()
+        .deleted(
+            KedaMetrics.ResourceType.SCALED_OBJECT,
+            so.getMetadata().getNamespace(),
+            so.getMetadata().getName());
     List<String> finalizers = so.getMetadata().getFinalizers();
     if (finalizers == null || !finalizers.contains(KedaApi.FINALIZER)) {
       return true;
@@ -562,12 +750,6 @@ public final class ScaledObjectReconciler {
     }
     restoreOriginalReplicas(so, key);
     unregisterAuths(so, key);
-    services
-        .metrics()
-        .forget(
-            KedaMetrics.ResourceType.SCALED_OBJECT,
-            so.getMetadata().getNamespace(),
-            so.getMetadata().getName());
     List<String> next = new ArrayList<>(finalizers);
     next.remove(KedaApi.FINALIZER);
     try {
@@ -634,6 +816,58 @@ public final class ScaledObjectReconciler {
   private static ScaledObjectStatus copyOf(ScaledObjectStatus status) {
     return dev.keda4j.api.manifest.Manifests.gson()
         .fromJson(dev.keda4j.controller.k8s.StatusWriter.tree(status), ScaledObjectStatus.class);
+  }
+
+  /**
+   * Keeps a {@code paused-replicas} target at its count while the scale loop is stopped: reads
+   * {@code /scale}, writes only when it differs. Does nothing once the object is gone, being
+   * deleted or no longer paused at that count (the reconcile then cancels it).
+   */
+  static final class PauseGuard {
+    private final String key;
+    private final Supplier<ScaledObject> latest;
+    private final ScaleTargetClient.Target target;
+    private final int replicas;
+    private final ScaleTargetClient targets;
+
+    PauseGuard(
+        String key,
+        Supplier<ScaledObject> latest,
+        ScaleTargetClient.Target target,
+        int replicas,
+        ScaleTargetClient targets) {
+      this.key = key;
+      this.latest = latest;
+      this.target = target;
+      this.replicas = replicas;
+      this.targets = targets;
+    }
+
+    void check() {
+      ScaledObject so = latest.get();
+      if (so == null || so.getMetadata().getDeletionTimestamp() != null) {
+        return;
+      }
+      Annotations a = Annotations.of(so.getMetadata().getAnnotations());
+      if (!PausePolicy.holds(a, replicas)) {
+        return;
+      }
+      try {
+        Optional<Integer> now = targets.specReplicas(target);
+        if (now.isPresent() && now.get() != replicas) {
+          targets.setReplicas(target, replicas);
+          LOG.info(
+              "{}: paused at {} replicas, {} {} moved to {}: put back",
+              key,
+              replicas,
+              target.kindString(),
+              target.name(),
+              now.get());
+        }
+      } catch (KubeCallException | IllegalArgumentException e) {
+        LOG.warn("{}: paused replicas not checked: {}", key, e.getMessage());
+      }
+    }
   }
 
   /** Another ScaledObject or a foreign HPA holds the target or the HPA name. */

@@ -68,4 +68,20 @@ public final class PausePolicy {
     }
     return PauseDecision.NONE;
   }
+
+  /**
+   * Whether the annotations still pause at exactly {@code replicas} (a guard keeping a target at
+   * its paused count stops doing anything the moment they no longer do). A bad value holds nothing.
+   */
+  public static boolean holds(Annotations a, int replicas) {
+    if (!a.fullyPaused() || a.pausedReplicas() == null) {
+      return false;
+    }
+    try {
+      Integer n = decide(a, null).pausedReplicaCount();
+      return n != null && n == replicas;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 }

@@ -99,4 +99,31 @@ class PausePolicyTest {
                     Annotations.of(ann(Annotations.PAUSED_REPLICAS, "99999999999")), 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  static Stream<Arguments> holdsRows() {
+    return Stream.of(
+        Arguments.of("same count", ann(Annotations.PAUSED_REPLICAS, "3"), 3, true),
+        Arguments.of("other count", ann(Annotations.PAUSED_REPLICAS, "4"), 3, false),
+        Arguments.of("annotation removed", ann(), 3, false),
+        Arguments.of("plain paused holds no count", ann(Annotations.PAUSED, "true"), 3, false),
+        Arguments.of(
+            "paused=false does not lift paused-replicas",
+            ann(Annotations.PAUSED, "false", Annotations.PAUSED_REPLICAS, "0"),
+            0,
+            true),
+        Arguments.of("bad value holds nothing", ann(Annotations.PAUSED_REPLICAS, "abc"), 3, false),
+        Arguments.of("negative holds nothing", ann(Annotations.PAUSED_REPLICAS, "-1"), -1, false),
+        Arguments.of(
+            "directional pause holds no count",
+            ann(Annotations.PAUSED_SCALE_IN, "true"),
+            3,
+            false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("holdsRows")
+  void guardHoldsOnlyWhileTheAnnotationsAskForThatCount(
+      String name, Map<String, String> annotations, int replicas, boolean want) {
+    assertThat(PausePolicy.holds(Annotations.of(annotations), replicas)).isEqualTo(want);
+  }
 }
