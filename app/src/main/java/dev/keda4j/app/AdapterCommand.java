@@ -6,6 +6,7 @@ import dev.keda4j.adapter.RunningAdapter;
 import dev.keda4j.adapter.channel.ChannelTls;
 import dev.keda4j.adapter.channel.LeaderLocator;
 import dev.keda4j.adapter.channel.RemoteMetricsSource;
+import dev.keda4j.controller.k8s.leader.LeaderIdentity;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
@@ -214,21 +215,9 @@ final class AdapterCommand implements Callable<Integer> {
             blocking);
   }
 
-  /**
-   * The {@code <POD_IP>} of a {@code <POD_NAME>_<POD_IP>} holder identity (split at the last {@code
-   * _}, as LeaderIdentity.parse in the controller module does; switch to it once the installed
-   * controller artifact has it).
-   */
+  /** The {@code <POD_IP>} of a {@code <POD_NAME>_<POD_IP>} Lease holder identity. */
   static Optional<String> podIp(String holderIdentity) {
-    if (holderIdentity == null) {
-      return Optional.empty();
-    }
-    String value = holderIdentity.trim();
-    int separator = value.lastIndexOf('_');
-    if (separator <= 0 || separator == value.length() - 1) {
-      return Optional.empty();
-    }
-    return Optional.of(value.substring(separator + 1));
+    return LeaderIdentity.parse(holderIdentity).map(LeaderIdentity::ip);
   }
 
   private static String serviceAccountNamespace() {

@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +122,21 @@ public final class Operator implements AutoCloseable {
           crdsInstalled
               ? new CachedMetricsSource(cache, ScaledJobs.httpTimeout())
               : AdapterStarter.NOT_SERVED_YET;
+      // the channel must answer 503 on a standby: only the leader's scaler cache is filled
+      AtomicReference<LeaderElection> electionRef = new AtomicReference<>();
+      boolean electing = options.leaderElection().enabled();
       RunningAdapter adapter =
-          AdapterStarter.start(vertx, kube.client(), blocking, options, source);
+          AdapterStarter.start(
+              vertx,
+              kube.client(),
+              blocking,
+              options,
+              source,
+              AdapterStarter.RunFlags.current(),
+              () -> {
+                LeaderElection e = electionRef.get();
+                return e == null ? !electing : e.isLeader();
+              });
       started.push(() -> adapter.close().toCompletableFuture().get());
       LeaderElection election = null;
       if (crdsInstalled) {
@@ -142,6 +156,7 @@ public final class Operator implements AutoCloseable {
                       le.retryPeriod()),
                   controllers,
                   onLeaseLossFatal);
+          electionRef.set(election);
           started.push(election);
         } else {
           started.push(controllers.start());

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,8 @@ final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  @CommandLine.Mixin AdapterStarter.RunFlags adapterFlags;
 
   @Option(
       names = "--kubeconfig",
