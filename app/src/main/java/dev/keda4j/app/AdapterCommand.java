@@ -1,7 +1,5 @@
 package dev.keda4j.app;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import dev.keda4j.adapter.RunningAdapter;
 import dev.keda4j.adapter.channel.ChannelTls;
 import dev.keda4j.adapter.channel.LeaderLocator;
@@ -13,7 +11,6 @@ import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.models.V1Lease;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -113,7 +110,7 @@ final class AdapterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    applyLogLevel(logLevel);
+    CommandSupport.applyLogLevel(logLevel);
     BindAddress metricsBind = BindAddress.parse("--metrics-bind-address", metricsAddress);
     BindAddress healthBind = BindAddress.parse("--health-probe-bind-address", healthAddress);
     ChannelTls tls;
@@ -125,7 +122,9 @@ final class AdapterCommand implements Callable<Integer> {
           e);
     }
     if (leaseNamespace == null || leaseNamespace.isBlank()) {
-      leaseNamespace = serviceAccountNamespace();
+      leaseNamespace =
+          LeaderElectionOptions.defaultNamespace(
+              null, LeaderElectionOptions.SERVICE_ACCOUNT_NAMESPACE);
     }
     KubeConnection kube = KubeConnection.connect(kubeconfig);
     CountDownLatch stopRequested = new CountDownLatch(1);
@@ -135,7 +134,7 @@ final class AdapterCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   stopRequested.countDown();
-                  awaitQuietly(closed, SHUTDOWN_GRACE);
+                  CommandSupport.awaitQuietly(closed, SHUTDOWN_GRACE);
                 },
                 "keda4j-adapter-shutdown"));
     Vertx vertx = Vertx.vertx();
@@ -218,36 +217,5 @@ final class AdapterCommand implements Callable<Integer> {
   /** The {@code <POD_IP>} of a {@code <POD_NAME>_<POD_IP>} Lease holder identity. */
   static Optional<String> podIp(String holderIdentity) {
     return LeaderIdentity.parse(holderIdentity).map(LeaderIdentity::ip);
-  }
-
-  private static String serviceAccountNamespace() {
-    Path file = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
-    try {
-      String ns = Files.isReadable(file) ? Files.readString(file).trim() : "";
-      return ns.isEmpty() ? "keda" : ns;
-    } catch (IOException e) {
-      return "keda";
-    }
-  }
-
-  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-    try {
-      if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("shutdown did not finish within {}", timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void applyLogLevel(String level) {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      Level parsed = Level.toLevel(level, null);
-      if (parsed == null) {
-        throw new UserFacingException(
-            "--log-level " + level + " is not one of error, warn, info, debug, trace");
-      }
-      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(parsed);
-    }
   }
 }

@@ -1,13 +1,10 @@
 package dev.keda4j.app;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -121,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    applyLogLevel(logLevel);
+    CommandSupport.applyLogLevel(logLevel);
     RunOptions options =
         new RunOptions(
             kubeconfig,
@@ -140,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   stopRequested.countDown();
-                  awaitQuietly(closed, SHUTDOWN_GRACE);
+                  CommandSupport.awaitQuietly(closed, SHUTDOWN_GRACE);
                 },
                 "keda4j-shutdown"));
     try (Operator operator = Operator.start(options)) {
@@ -168,26 +165,5 @@ final class RunCommand implements Callable<Integer> {
         GoDuration.parse("--lease-duration", leaseDuration),
         GoDuration.parse("--renew-deadline", renewDeadline),
         GoDuration.parse("--retry-period", retryPeriod));
-  }
-
-  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-    try {
-      if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("shutdown did not finish within {}", timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void applyLogLevel(String level) {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-      Level parsed = Level.toLevel(level, null);
-      if (parsed == null) {
-        throw new UserFacingException(
-            "--log-level " + level + " is not one of error, warn, info, debug, trace");
-      }
-      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(parsed);
-    }
   }
 }
