@@ -15,6 +15,7 @@ no list/watch on Secrets anywhere and no cluster-wide Secret access when watchNa
 """
 import base64
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -988,7 +989,8 @@ def run_one(objs, dep, c, jar, wanted, expect_watch, shared=None, then=None, por
                 # every collection is empty; a watch ends at once (clients re-list and re-watch)
                 body = {"kind": "List", "apiVersion": "v1", "metadata": {"resourceVersion": "1"}, "items": []}
                 code = 200
-                if "watch=" in self.path:
+                # client-java lists send watch=false: only watch=true/1 is a watch
+                if re.search(r"[?&]watch=(true|1)(&|$)", self.path):
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", "0")
