@@ -241,6 +241,16 @@ public final class ScaledJobReconciler {
     JobLoop loop = new JobLoop(sj, services);
     Duration every = JobLoop.pollingInterval(sj);
     scheduler.schedule(key, every, loop::poll);
+    // external-push: an announced "active" polls at once instead of at the next interval (as KEDA)
+    services
+        .scalers()
+        .listenForPush(
+            key,
+            (index, active) -> {
+              if (active) {
+                scheduler.tickNow(key);
+              }
+            });
     LOG.info("{}: job loop started, polling every {}", key, every);
     if (first) {
       services

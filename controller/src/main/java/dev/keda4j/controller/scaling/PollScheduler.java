@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -58,6 +59,7 @@ public final class PollScheduler implements AutoCloseable {
             }
           }
         };
+    entry.guarded = guarded;
     entry.future =
         executor.scheduleWithFixedDelay(guarded, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     Entry previous = entries.put(key, entry);
@@ -71,6 +73,22 @@ public final class PollScheduler implements AutoCloseable {
     Entry e = entries.remove(key);
     if (e != null) {
       e.cancel();
+    }
+  }
+
+  /**
+   * Runs one extra tick of {@code key} as soon as a thread is free (a push announcement), under the
+   * same per-key lock as its periodic ticks so the two never overlap. Nothing when not scheduled.
+   */
+  public void tickNow(String key) {
+    Entry e = entries.get(key);
+    if (e == null || e.cancelled || e.guarded == null) {
+      return;
+    }
+    try {
+      executor.execute(e.guarded);
+    } catch (RejectedExecutionException closed) {
+      LOG.debug("{}: extra tick dropped, scheduler closed", key);
     }
   }
 
@@ -92,6 +110,7 @@ public final class PollScheduler implements AutoCloseable {
 
   private static final class Entry {
     private volatile boolean cancelled;
+    private volatile Runnable guarded;
     private volatile ScheduledFuture<?> future;
 
     void cancel() {

@@ -28,9 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ScalerCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScalerCache.class);
 
-  /** ScaledObject keys start with this; push scalers are subscribed only for them. */
-  private static final String SCALED_OBJECT_PREFIX = "ScaledObject ";
-
   /** Builds one trigger's scaler (the registry in production; a test may pass its own). */
   @FunctionalInterface
   public interface Factory {
@@ -209,10 +206,6 @@ public final class ScalerCache implements AutoCloseable {
 
   private void subscribeIfPush(String objectKey, int index, Scaler s) {
     if (!(s instanceof PushScaler push)) {
-      return;
-    }
-    if (!objectKey.startsWith(SCALED_OBJECT_PREFIX)) {
-      LOG.warn("{}: push scaler of trigger {} is not supported for ScaledJobs", objectKey, index);
       return;
     }
     try {

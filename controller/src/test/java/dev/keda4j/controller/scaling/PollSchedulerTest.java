@@ -63,6 +63,38 @@ class PollSchedulerTest {
     }
   }
 
+  @Test
+  void tickNowRunsOneExtraTickThatNeverOverlapsTheLoopAndNothingOnceCancelled() throws Exception {
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger maxInside = new AtomicInteger();
+    AtomicInteger ticks = new AtomicInteger();
+    CountDownLatch firstDone = new CountDownLatch(1);
+    Runnable slow =
+        () -> {
+          maxInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+          sleep(30);
+          ticks.incrementAndGet();
+          inside.decrementAndGet();
+          firstDone.countDown();
+        };
+    try (PollScheduler s = new PollScheduler(4, "test")) {
+      s.schedule("ScaledJob ns/push", Duration.ofHours(1), slow);
+      for (int i = 0; i < 5; i++) {
+        s.tickNow("ScaledJob ns/push");
+      }
+      assertThat(firstDone.await(5, TimeUnit.SECONDS)).isTrue();
+      sleep(300);
+      // the scheduled first tick plus the five extra ones, one at a time
+      assertThat(ticks.get()).isEqualTo(6);
+      assertThat(maxInside.get()).isEqualTo(1);
+      s.cancel("ScaledJob ns/push");
+      s.tickNow("ScaledJob ns/push");
+      s.tickNow("never scheduled");
+      sleep(100);
+      assertThat(ticks.get()).isEqualTo(6);
+    }
+  }
+
   private static void await(CountDownLatch l) {
     try {
       l.await(5, TimeUnit.SECONDS);
