@@ -195,62 +195,15 @@ public final class ScaledObjectReconciler {
     }
     // no full pause: a pausedReplicaCount left over is stale (§3.1)
     desired.pausedReplicaCount(null);
-    if (so.getSpec() == null
-        || so.getSpec().getScaleTargetRef() == null
-        || isEmpty(so.getSpec().getScaleTargetRef().getName())) {
-      return fail(
-          so,
-          key,
-          desired,
-          conditions,
-          ScaledObjectReasons.MSG_BAD_TARGET,
-          "ScaledObject.spec.scaleTargetRef.name is missing");
+    Optional<ObservedTarget> observed = observeTarget(so, key, desired, conditions);
+    if (observed.isEmpty()) {
+      return false;
     }
-    ScaleTargetClient.Target target;
-    Optional<Integer> replicas;
-    try {
-      target =
-          services
-              .targets()
-              .resolveTarget(so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
-      replicas = services.targets().specReplicas(target);
-    } catch (TargetNotScalableException e) {
-      emit(so, ScaledObjectEvents.targetNotScalable());
-      return fail(
-          so,
-          key,
-          desired,
-          conditions,
-          ScaledObjectReasons.MSG_BAD_TARGET,
-          "spec.scaleTargetRef: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      return fail(
-          so,
-          key,
-          desired,
-          conditions,
-          ScaledObjectReasons.MSG_BAD_TARGET,
-          "spec.scaleTargetRef: " + e.getMessage());
-    }
-    if (replicas.isEmpty()) {
-      emit(so, ScaledObjectEvents.targetMissing());
-      return fail(
-          so,
-          key,
-          desired,
-          conditions,
-          ScaledObjectReasons.MSG_BAD_TARGET,
-          "spec.scaleTargetRef: "
-              + target.gvkr().getKind()
-              + " "
-              + target.namespace()
-              + "/"
-              + target.name()
-              + " not found");
-    }
+    ScaleTargetClient.Target target = observed.get().target();
+    int replicas = observed.get().replicas();
     desired.scaleTargetKind(target.kindString()).scaleTargetGVKR(target.gvkr());
     if (desired.getOriginalReplicaCount() == null) {
-      desired.originalReplicaCount(replicas.get());
+      desired.originalReplicaCount(replicas);
     }
     List<SpecError> bounds = new ArrayList<>(KedaValidation.checkReplicaCountBounds(so.getSpec()));
     bounds.addAll(KedaValidation.checkScaledObjectNames(so.getMetadata().getName(), so.getSpec()));
@@ -303,30 +256,13 @@ public final class ScaledObjectReconciler {
         // a new annotation value requeues the object; retrying the same value cannot help
         return true;
       }
-      Optional<ScaleTargetClient.Target> resolved = pausedTarget(so, key, desired, conditions);
-      if (resolved.isEmpty()) {
+      Optional<ObservedTarget> observed = observeTarget(so, key, desired, conditions);
+      if (observed.isEmpty()) {
         cancelPauseGuard(key);
         return false;
       }
-      target = resolved.get();
-      current = services.targets().specReplicas(target).orElse(null);
-      if (current == null) {
-        cancelPauseGuard(key);
-        emit(so, ScaledObjectEvents.targetMissing());
-        return fail(
-            so,
-            key,
-            desired,
-            conditions,
-            ScaledObjectReasons.MSG_BAD_TARGET,
-            "spec.scaleTargetRef: "
-                + target.gvkr().getKind()
-                + " "
-                + target.namespace()
-                + "/"
-                + target.name()
-                + " not found");
-      }
+      target = observed.get().target();
+      current = observed.get().replicas();
     }
     PauseDecision d = PausePolicy.decide(annotations, current);
     deleteOwnedHpas(so, key);
@@ -360,8 +296,15 @@ public final class ScaledObjectReconciler {
     return true;
   }
 
-  /** The target of a {@code paused-replicas} ScaledObject; empty after a failure was written. */
-  private Optional<ScaleTargetClient.Target> pausedTarget(
+  /** The scale target and its spec replicas. */
+  private record ObservedTarget(ScaleTargetClient.Target target, int replicas) {}
+
+  /**
+   * Resolves {@code spec.scaleTargetRef} and reads its replicas through {@code /scale}. Any problem
+   * (no name, unknown kind, no {@code /scale}, target missing) fails the object with Ready=False
+   * naming the field, and the answer is empty.
+   */
+  private Optional<ObservedTarget> observeTarget(
       ScaledObject so, String key, ScaledObjectStatus desired, List<Condition> conditions) {
     if (so.getSpec() == null
         || so.getSpec().getScaleTargetRef() == null
@@ -375,11 +318,14 @@ public final class ScaledObjectReconciler {
           "ScaledObject.spec.scaleTargetRef.name is missing");
       return Optional.empty();
     }
+    ScaleTargetClient.Target target;
+    Optional<Integer> replicas;
     try {
-      return Optional.of(
+      target =
           services
               .targets()
-              .resolveTarget(so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace()));
+              .resolveTarget(so.getSpec().getScaleTargetRef(), so.getMetadata().getNamespace());
+      replicas = services.targets().specReplicas(target);
     } catch (TargetNotScalableException e) {
       emit(so, ScaledObjectEvents.targetNotScalable());
       fail(
@@ -389,6 +335,7 @@ public final class ScaledObjectReconciler {
           conditions,
           ScaledObjectReasons.MSG_BAD_TARGET,
           "spec.scaleTargetRef: " + e.getMessage());
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
       fail(
           so,
@@ -397,8 +344,26 @@ public final class ScaledObjectReconciler {
           conditions,
           ScaledObjectReasons.MSG_BAD_TARGET,
           "spec.scaleTargetRef: " + e.getMessage());
+      return Optional.empty();
     }
-    return Optional.empty();
+    if (replicas.isEmpty()) {
+      emit(so, ScaledObjectEvents.targetMissing());
+      fail(
+          so,
+          key,
+          desired,
+          conditions,
+          ScaledObjectReasons.MSG_BAD_TARGET,
+          "spec.scaleTargetRef: "
+              + target.gvkr().getKind()
+              + " "
+              + target.namespace()
+              + "/"
+              + target.name()
+              + " not found");
+      return Optional.empty();
+    }
+    return Optional.of(new ObservedTarget(target, replicas.get()));
   }
 
   /**
