@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
-import dev.keda4j.api.v1alpha1.ScaledObject;
-import dev.keda4j.api.v1alpha1.ScaledObjectList;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -13,13 +11,8 @@ import dev.keda4j.scalers.spi.ScalerRegistry;
 import dev.keda4j.scalers.spi.ScalerRuntime;
 import dev.keda4j.testkit.kube.KubeApi;
 import dev.keda4j.testkit.sources.RedisFixture;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +48,7 @@ class ScaledObjectHpaIT {
   private ScaledObjectOperator operator;
   private final List<String> keys = new ArrayList<>();
   private String ns;
+  private SoKube k;
 
   @BeforeAll
   static void startVertx() {
@@ -72,6 +65,7 @@ class ScaledObjectHpaIT {
   @BeforeEach
   void start() throws Exception {
     ns = KUBE.createNamespace("hpa");
+    k = new SoKube(KUBE, ns);
     runtime = new ScalerRuntime(vertx, blocking);
     cache = new ScalerCache(ScalerRegistry.load(), runtime);
     scheduler = new PollScheduler(2, "so-hpa-it");
@@ -97,39 +91,39 @@ class ScaledObjectHpaIT {
     String name = unique("foreign");
     String list = list();
     REDIS.call("RPUSH", list, "a", "b");
-    deployment(name, 0);
+    k.deployment(name, 0);
     foreignHpa("their-hpa", name);
-    String rv = hpa("their-hpa").getMetadata().getResourceVersion();
+    String rv = k.hpa("their-hpa").getMetadata().getResourceVersion();
     KUBE.apply(scaledObject(name, list, "", new String[0]));
 
-    await(Duration.ofSeconds(15), () -> readyStatus(name).equals("False"));
-    Condition ready = Conditions.find(conditions(name), "Ready").orElseThrow();
+    SoKube.await(Duration.ofSeconds(15), () -> readyStatus(name).equals("False"));
+    Condition ready = Conditions.find(k.conditions(name), "Ready").orElseThrow();
     assertThat(ready.getReason()).isEqualTo("ScaledObjectCheckFailed");
     assertThat(ready.getMessage())
         .contains("their-hpa")
         .contains("'" + name + "'")
         .contains("scaledobject.keda.sh/transfer-hpa-ownership");
-    assertThat(eventMessages(name, "ScaledObjectCheckFailed"))
+    assertThat(k.eventMessages(name, "ScaledObjectCheckFailed"))
         .anySatisfy(m -> assertThat(m).contains("their-hpa"));
     Thread.sleep(2500);
-    assertThat(hpa("keda-hpa-" + name)).isNull();
-    assertThat(hpa("their-hpa").getMetadata().getResourceVersion()).isEqualTo(rv);
-    assertThat(hpa("their-hpa").getMetadata().getOwnerReferences()).isNullOrEmpty();
-    assertThat(replicas(name)).isZero();
+    assertThat(k.hpa("keda-hpa-" + name)).isNull();
+    assertThat(k.hpa("their-hpa").getMetadata().getResourceVersion()).isEqualTo(rv);
+    assertThat(k.hpa("their-hpa").getMetadata().getOwnerReferences()).isNullOrEmpty();
+    assertThat(k.replicas(name)).isZero();
 
     // the foreign HPA goes away: the ScaledObject takes over without any change of its own
     new AutoscalingV2Api(KUBE.apiClient())
         .deleteNamespacedHorizontalPodAutoscaler("their-hpa", ns)
         .execute();
-    await(Duration.ofSeconds(15), () -> readyStatus(name).equals("True"));
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) != null);
-    await(Duration.ofSeconds(15), () -> replicas(name) == 1);
+    SoKube.await(Duration.ofSeconds(15), () -> readyStatus(name).equals("True"));
+    SoKube.await(Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name) != null);
+    SoKube.await(Duration.ofSeconds(15), () -> k.replicas(name) == 1);
   }
 
   @Test
   void theTransferAnnotationAdoptsTheHpaItNames() throws Exception {
     String name = unique("adopt");
-    deployment(name, 1);
+    k.deployment(name, 1);
     foreignHpa("legacy-" + name, name);
     KUBE.apply(
         scaledObject(
@@ -141,69 +135,71 @@ class ScaledObjectHpaIT {
             """
                 .formatted(name),
             "scaledobject.keda.sh/transfer-hpa-ownership: \"true\""));
-    await(Duration.ofSeconds(15), () -> readyStatus(name).equals("True"));
-    await(Duration.ofSeconds(15), () -> HpaOwnershipTest.owner(hpa("legacy-" + name)).equals(name));
-    V2HorizontalPodAutoscaler adopted = hpa("legacy-" + name);
+    SoKube.await(Duration.ofSeconds(15), () -> readyStatus(name).equals("True"));
+    SoKube.await(
+        Duration.ofSeconds(15), () -> HpaOwnershipTest.owner(k.hpa("legacy-" + name)).equals(name));
+    V2HorizontalPodAutoscaler adopted = k.hpa("legacy-" + name);
     assertThat(adopted.getSpec().getMetrics())
         .singleElement()
         .satisfies(m -> assertThat(m.getType()).isEqualTo("External"));
     assertThat(adopted.getSpec().getMaxReplicas()).isEqualTo(4);
-    assertThat(read(name).getStatus().getHpaName()).isEqualTo("legacy-" + name);
+    assertThat(k.read(name).getStatus().getHpaName()).isEqualTo("legacy-" + name);
   }
 
   @Test
   void aSecondScaledObjectOnTheSameTargetIsRefusedNamingTheFirst() throws Exception {
     String target = unique("shared");
-    deployment(target, 1);
+    k.deployment(target, 1);
     String first = "a-" + target;
     String second = "b-" + target;
     KUBE.apply(scaledObjectOn(first, target, list(), ""));
-    await(Duration.ofSeconds(15), () -> readyStatus(first).equals("True"));
+    SoKube.await(Duration.ofSeconds(15), () -> readyStatus(first).equals("True"));
     KUBE.apply(scaledObjectOn(second, target, list(), ""));
-    await(Duration.ofSeconds(15), () -> readyStatus(second).equals("False"));
-    assertThat(Conditions.find(conditions(second), "Ready").orElseThrow().getMessage())
+    SoKube.await(Duration.ofSeconds(15), () -> readyStatus(second).equals("False"));
+    assertThat(Conditions.find(k.conditions(second), "Ready").orElseThrow().getMessage())
         .contains("already managed by the ScaledObject '" + first + "'");
-    assertThat(eventMessages(second, "ScaledObjectCheckFailed"))
+    assertThat(k.eventMessages(second, "ScaledObjectCheckFailed"))
         .anySatisfy(m -> assertThat(m).contains(first));
     Thread.sleep(1500);
-    assertThat(hpa("keda-hpa-" + second)).isNull();
+    assertThat(k.hpa("keda-hpa-" + second)).isNull();
     assertThat(readyStatus(first)).isEqualTo("True");
   }
 
   @Test
   void anOwnedHpaEditedOrDeletedBySomeoneElseIsPutBack() throws Exception {
     String name = unique("own");
-    deployment(name, 1);
+    k.deployment(name, 1);
     KUBE.apply(scaledObject(name, list(), "", new String[0]));
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) != null);
+    SoKube.await(Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name) != null);
     AutoscalingV2Api api = new AutoscalingV2Api(KUBE.apiClient());
 
-    V2HorizontalPodAutoscaler edited = hpa("keda-hpa-" + name);
+    V2HorizontalPodAutoscaler edited = k.hpa("keda-hpa-" + name);
     edited.getSpec().setMaxReplicas(50);
     api.replaceNamespacedHorizontalPodAutoscaler("keda-hpa-" + name, ns, edited).execute();
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name).getSpec().getMaxReplicas() == 4);
+    SoKube.await(
+        Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name).getSpec().getMaxReplicas() == 4);
 
     api.deleteNamespacedHorizontalPodAutoscaler("keda-hpa-" + name, ns).execute();
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) != null);
-    assertThat(hpa("keda-hpa-" + name).getSpec().getMaxReplicas()).isEqualTo(4);
+    SoKube.await(Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name) != null);
+    assertThat(k.hpa("keda-hpa-" + name).getSpec().getMaxReplicas()).isEqualTo(4);
   }
 
   @Test
   void directionalPauseDisablesThatDirectionAndSetsPaused() throws Exception {
     String name = unique("dir");
-    deployment(name, 1);
+    k.deployment(name, 1);
     KUBE.apply(scaledObject(name, list(), "", "autoscaling.keda.sh/paused-scale-in: \"true\""));
-    await(
+    SoKube.await(
         Duration.ofSeconds(15),
         () -> {
-          V2HorizontalPodAutoscaler h = hpa("keda-hpa-" + name);
+          V2HorizontalPodAutoscaler h = k.hpa("keda-hpa-" + name);
           return h != null
               && h.getSpec().getBehavior() != null
               && "Disabled".equals(h.getSpec().getBehavior().getScaleDown().getSelectPolicy());
         });
-    assertThat(hpa("keda-hpa-" + name).getSpec().getBehavior().getScaleUp()).isNull();
-    await(Duration.ofSeconds(15), () -> Conditions.isTrue(conditions(name), "Paused"));
-    assertThat(Conditions.find(conditions(name), "Paused").orElseThrow().getReason())
+    assertThat(k.hpa("keda-hpa-" + name).getSpec().getBehavior().getScaleUp()).isNull();
+    SoKube.await(Duration.ofSeconds(15), () -> Conditions.isTrue(k.conditions(name), "Paused"));
+    assertThat(Conditions.find(k.conditions(name), "Paused").orElseThrow().getReason())
         .isEqualTo("ScaledObjectPaused");
     assertThat(readyStatus(name)).isEqualTo("True");
 
@@ -216,11 +212,12 @@ class ScaledObjectHpaIT {
     body.add("metadata", meta);
     new dev.keda4j.controller.k8s.StatusPatcher(KUBE.apiClient())
         .patchObject(KedaApi.GROUP, KedaApi.VERSION, KedaApi.SCALED_OBJECTS, ns, name, body);
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name).getSpec().getBehavior() == null);
-    await(
+    SoKube.await(
+        Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name).getSpec().getBehavior() == null);
+    SoKube.await(
         Duration.ofSeconds(15),
         () ->
-            Conditions.find(conditions(name), "Paused")
+            Conditions.find(k.conditions(name), "Paused")
                 .map(c -> "ScaledObjectUnpaused".equals(c.getReason()))
                 .orElse(false));
   }
@@ -235,25 +232,6 @@ class ScaledObjectHpaIT {
     String k = "hpa-it-" + UUID.randomUUID();
     keys.add(k);
     return k;
-  }
-
-  private void deployment(String name, int replicas) {
-    KUBE.apply(
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: %s, namespace: %s}
-        spec:
-          replicas: %d
-          selector: {matchLabels: {app: %s}}
-          template:
-            metadata: {labels: {app: %s}}
-            spec:
-              containers:
-              - name: app
-                image: nginx
-        """
-            .formatted(name, ns, replicas, name, name));
   }
 
   private void foreignHpa(String hpaName, String target) {
@@ -318,77 +296,7 @@ class ScaledObjectHpaIT {
             list);
   }
 
-  private int replicas(String name) {
-    try {
-      Integer r =
-          new AppsV1Api(KUBE.apiClient())
-              .readNamespacedDeploymentScale(name, ns)
-              .execute()
-              .getSpec()
-              .getReplicas();
-      return r == null ? 0 : r;
-    } catch (ApiException e) {
-      throw new IllegalStateException("reading scale failed: HTTP " + e.getCode(), e);
-    }
-  }
-
-  private V2HorizontalPodAutoscaler hpa(String hpaName) {
-    try {
-      return new AutoscalingV2Api(KUBE.apiClient())
-          .readNamespacedHorizontalPodAutoscaler(hpaName, ns)
-          .execute();
-    } catch (ApiException e) {
-      if (e.getCode() == 404) {
-        return null;
-      }
-      throw new IllegalStateException("reading HPA failed: HTTP " + e.getCode(), e);
-    }
-  }
-
-  private ScaledObject read(String name) {
-    try {
-      return new GenericKubernetesApi<>(
-              ScaledObject.class,
-              ScaledObjectList.class,
-              KedaApi.GROUP,
-              KedaApi.VERSION,
-              KedaApi.SCALED_OBJECTS,
-              KUBE.apiClient())
-          .get(ns, name)
-          .throwsApiException()
-          .getObject();
-    } catch (ApiException e) {
-      throw new IllegalStateException("reading " + name + " failed: HTTP " + e.getCode(), e);
-    }
-  }
-
-  private List<Condition> conditions(String name) {
-    ScaledObject so = read(name);
-    return so.getStatus() == null ? List.of() : so.getStatus().getConditions();
-  }
-
   private String readyStatus(String name) {
-    return Conditions.find(conditions(name), "Ready").map(Condition::getStatus).orElse("");
-  }
-
-  private List<String> eventMessages(String name, String reason) throws ApiException {
-    List<String> out = new ArrayList<>();
-    for (CoreV1Event e :
-        new CoreV1Api(KUBE.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
-      if (name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
-        out.add(e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  private static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(100);
-    }
+    return Conditions.find(k.conditions(name), "Ready").map(Condition::getStatus).orElse("");
   }
 }

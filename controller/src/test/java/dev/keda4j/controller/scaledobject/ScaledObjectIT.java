@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
-import dev.keda4j.api.v1alpha1.ScaledObjectList;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -14,24 +13,16 @@ import dev.keda4j.scalers.spi.ScalerRegistry;
 import dev.keda4j.scalers.spi.ScalerRuntime;
 import dev.keda4j.testkit.kube.KubeApi;
 import dev.keda4j.testkit.sources.RedisFixture;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AppsV1Api;
-import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.kubernetes.client.openapi.models.V2MetricSpec;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +48,7 @@ class ScaledObjectIT {
   private ScaledObjectOperator operator;
   private final List<String> keys = new ArrayList<>();
   private String ns;
+  private SoKube k;
 
   @BeforeAll
   static void startVertx() {
@@ -73,6 +65,7 @@ class ScaledObjectIT {
   @BeforeEach
   void start() throws Exception {
     ns = KUBE.createNamespace("so");
+    k = new SoKube(KUBE, ns);
     runtime = new ScalerRuntime(vertx, blocking);
     cache = new ScalerCache(ScalerRegistry.load(), runtime);
     scheduler = new PollScheduler(2, "so-it");
@@ -95,12 +88,12 @@ class ScaledObjectIT {
 
   @Test
   void itemsActivateFromZeroAndAnEmptyListScalesBackToZeroAfterCooldown() throws Exception {
-    String name = unique("act");
+    String name = SoKube.unique("act");
     String list = list();
-    deployment(name, 0);
+    k.deployment(name, 0);
     KUBE.apply(scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5));
-    await(Duration.ofSeconds(15), () -> hpa(name) != null);
-    V2HorizontalPodAutoscaler hpa = hpa(name);
+    SoKube.await(Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name) != null);
+    V2HorizontalPodAutoscaler hpa = k.hpa("keda-hpa-" + name);
     assertThat(hpa.getMetadata().getName()).isEqualTo("keda-hpa-" + name);
     assertThat(hpa.getMetadata().getOwnerReferences())
         .singleElement()
@@ -111,23 +104,23 @@ class ScaledObjectIT {
     String metric = hpa.getSpec().getMetrics().get(0).getExternal().getMetric().getName();
     assertThat(metric).isEqualTo("s0-redis-" + list);
     Thread.sleep(2500);
-    assertThat(replicas(name)).isZero();
+    assertThat(k.replicas(name)).isZero();
 
     REDIS.call("RPUSH", list, "a", "b", "c");
-    await(Duration.ofSeconds(15), () -> replicas(name) == 1);
-    await(
+    SoKube.await(Duration.ofSeconds(15), () -> k.replicas(name) == 1);
+    SoKube.await(
         Duration.ofSeconds(10),
         () ->
-            Conditions.isTrue(conditions(name), "Active")
-                && status(name).getLastActiveTime() != null);
-    ScaledObject so = read(name);
+            Conditions.isTrue(k.conditions(name), "Active")
+                && k.status(name).getLastActiveTime() != null);
+    ScaledObject so = k.read(name);
     assertThat(so.getStatus().getHpaName()).isEqualTo("keda-hpa-" + name);
     assertThat(so.getStatus().getExternalMetricNames()).containsExactly(metric);
     assertThat(so.getStatus().getScaleTargetKind()).isEqualTo("apps/v1.Deployment");
     assertThat(so.getStatus().getOriginalReplicaCount()).isZero();
     assertThat(so.getStatus().getTriggersTypes()).isEqualTo("redis");
     assertThat(so.getMetadata().getFinalizers()).contains(KedaApi.FINALIZER);
-    assertThat(eventMessages(name, "KEDAScaleTargetActivated")).isNotEmpty();
+    assertThat(k.eventMessages(name, "KEDAScaleTargetActivated")).isNotEmpty();
     List<MetricValue> served =
         new CachedMetricsSource(cache, Duration.ofSeconds(5))
             .read(ns, name, metric.toUpperCase(java.util.Locale.ROOT))
@@ -138,33 +131,33 @@ class ScaledObjectIT {
         .satisfies(v -> assertThat(v.value().toString()).isEqualTo("3"));
 
     REDIS.call("DEL", list);
-    await(Duration.ofSeconds(15), () -> replicas(name) == 0);
+    SoKube.await(Duration.ofSeconds(15), () -> k.replicas(name) == 0);
     java.time.Instant scaledIn = java.time.Instant.now();
     // cooldownPeriod 2: scaled in only once 2 s have passed since the last active poll
-    assertThat(scaledIn).isAfter(status(name).getLastActiveTime().toInstant().plusSeconds(2));
-    assertThat(eventMessages(name, "KEDAScaleTargetDeactivated")).isNotEmpty();
-    await(
+    assertThat(scaledIn).isAfter(k.status(name).getLastActiveTime().toInstant().plusSeconds(2));
+    assertThat(k.eventMessages(name, "KEDAScaleTargetDeactivated")).isNotEmpty();
+    SoKube.await(
         Duration.ofSeconds(10),
         () ->
-            Conditions.find(conditions(name), "Active")
+            Conditions.find(k.conditions(name), "Active")
                 .map(c -> "False".equals(c.getStatus()))
                 .orElse(false));
   }
 
   @Test
   void anUnreachableRedisNeverScalesToZeroAndReadyShowsTheError() throws Exception {
-    String name = unique("down");
-    deployment(name, 2);
+    String name = SoKube.unique("down");
+    k.deployment(name, 2);
     KUBE.apply(scaledObject(name, list(), "127.0.0.1:1", 0, 5));
-    await(
+    SoKube.await(
         Duration.ofSeconds(20),
         () ->
-            Conditions.find(conditions(name), "Ready")
+            Conditions.find(k.conditions(name), "Ready")
                 .map(c -> "False".equals(c.getStatus()))
                 .orElse(false));
     Thread.sleep(4000);
-    assertThat(replicas(name)).isEqualTo(2);
-    Condition ready = Conditions.find(conditions(name), "Ready").orElseThrow();
+    assertThat(k.replicas(name)).isEqualTo(2);
+    Condition ready = Conditions.find(k.conditions(name), "Ready").orElseThrow();
     assertThat(ready.getStatus()).isEqualTo("False");
     assertThat(ready.getReason()).isIn("TriggerError", "ScaledObjectCheckFailed");
     assertThat(
@@ -176,48 +169,48 @@ class ScaledObjectIT {
 
   @Test
   void minAboveMaxIsReportedOnReadyWithTheFieldAndGetsNoHpa() throws Exception {
-    String name = unique("bad");
-    deployment(name, 1);
+    String name = SoKube.unique("bad");
+    k.deployment(name, 1);
     KUBE.apply(scaledObject(name, list(), REDIS.host() + ":" + REDIS.port(), 5, 2));
-    await(
+    SoKube.await(
         Duration.ofSeconds(15),
         () ->
-            Conditions.find(conditions(name), "Ready")
+            Conditions.find(k.conditions(name), "Ready")
                 .map(c -> "False".equals(c.getStatus()))
                 .orElse(false));
-    Condition ready = Conditions.find(conditions(name), "Ready").orElseThrow();
+    Condition ready = Conditions.find(k.conditions(name), "Ready").orElseThrow();
     assertThat(ready.getReason()).isEqualTo("ScaledObjectCheckFailed");
     assertThat(ready.getMessage())
         .contains("spec.minReplicaCount")
         .contains("MinReplicaCount=5 must be less than MaxReplicaCount=2");
-    assertThat(eventMessages(name, "ScaledObjectCheckFailed"))
+    assertThat(k.eventMessages(name, "ScaledObjectCheckFailed"))
         .anySatisfy(m -> assertThat(m).contains("spec.minReplicaCount"));
     Thread.sleep(2000);
-    assertThat(hpa(name)).isNull();
-    assertThat(replicas(name)).isEqualTo(1);
+    assertThat(k.hpa("keda-hpa-" + name)).isNull();
+    assertThat(k.replicas(name)).isEqualTo(1);
   }
 
   @Test
   void deletingRemovesTheFinalizerAndRestoresTheOriginalReplicaCount() throws Exception {
-    String name = unique("del");
+    String name = SoKube.unique("del");
     String list = list();
     REDIS.call("RPUSH", list, "a");
-    deployment(name, 3);
+    k.deployment(name, 3);
     KUBE.apply(
         scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5)
             .replace(
                 "  pollingInterval: 1",
                 "  pollingInterval: 1\n  advanced: {restoreToOriginalReplicaCount: true}"));
-    await(Duration.ofSeconds(15), () -> status(name).getOriginalReplicaCount() != null);
-    assertThat(status(name).getOriginalReplicaCount()).isEqualTo(3);
+    SoKube.await(Duration.ofSeconds(15), () -> k.status(name).getOriginalReplicaCount() != null);
+    assertThat(k.status(name).getOriginalReplicaCount()).isEqualTo(3);
     KUBE.raw(
         "PATCH",
         "/apis/apps/v1/namespaces/" + ns + "/deployments/" + name + "/scale",
         "{\"spec\":{\"replicas\":4}}",
         "application/merge-patch+json");
-    assertThat(replicas(name)).isEqualTo(4);
+    assertThat(k.replicas(name)).isEqualTo(4);
     KUBE.raw("DELETE", "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/" + name, null);
-    await(
+    SoKube.await(
         Duration.ofSeconds(15),
         () ->
             KUBE.raw(
@@ -226,17 +219,17 @@ class ScaledObjectIT {
                         null)
                     .code()
                 == 404);
-    assertThat(replicas(name)).isEqualTo(3);
-    assertThat(eventMessages(name, "ScaledObjectDeleted"))
+    assertThat(k.replicas(name)).isEqualTo(3);
+    assertThat(k.eventMessages(name, "ScaledObjectDeleted"))
         .containsExactly("ScaledObject was deleted");
   }
 
   @Test
   void aPausedScaledObjectIsNotActivatedByItems() throws Exception {
-    String name = unique("pause");
+    String name = SoKube.unique("pause");
     String list = list();
     REDIS.call("RPUSH", list, "a", "b");
-    deployment(name, 0);
+    k.deployment(name, 0);
     KUBE.apply(
         scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5)
             .replace(
@@ -246,40 +239,17 @@ class ScaledObjectIT {
                     + ", namespace: "
                     + ns
                     + ", annotations: {autoscaling.keda.sh/paused: \"true\"}}"));
-    await(Duration.ofSeconds(15), () -> Conditions.isTrue(conditions(name), "Paused"));
+    SoKube.await(Duration.ofSeconds(15), () -> Conditions.isTrue(k.conditions(name), "Paused"));
     Thread.sleep(2500);
-    assertThat(replicas(name)).isZero();
-    assertThat(Conditions.find(conditions(name), "Paused").orElseThrow().getReason())
+    assertThat(k.replicas(name)).isZero();
+    assertThat(Conditions.find(k.conditions(name), "Paused").orElseThrow().getReason())
         .isEqualTo("ScaledObjectPaused");
-  }
-
-  private String unique(String prefix) {
-    return "so-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   private String list() {
     String key = REDIS.key();
     keys.add(key);
     return key;
-  }
-
-  private void deployment(String name, int replicas) {
-    KUBE.apply(
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: %s, namespace: %s}
-        spec:
-          replicas: %d
-          selector: {matchLabels: {app: %s}}
-          template:
-            metadata: {labels: {app: %s}}
-            spec:
-              containers:
-              - name: app
-                image: nginx
-        """
-            .formatted(name, ns, replicas, name, name));
   }
 
   private String scaledObject(String name, String list, String address, int min, int max) {
@@ -301,81 +271,5 @@ class ScaledObjectIT {
                 listLength: "1"
         """
         .formatted(name, ns, name, min, max, address, list);
-  }
-
-  private int replicas(String name) {
-    try {
-      Integer r =
-          new AppsV1Api(KUBE.apiClient())
-              .readNamespacedDeploymentScale(name, ns)
-              .execute()
-              .getSpec()
-              .getReplicas();
-      return r == null ? 0 : r;
-    } catch (ApiException e) {
-      throw new IllegalStateException("reading scale failed: HTTP " + e.getCode(), e);
-    }
-  }
-
-  private V2HorizontalPodAutoscaler hpa(String name) {
-    try {
-      return new AutoscalingV2Api(KUBE.apiClient())
-          .readNamespacedHorizontalPodAutoscaler("keda-hpa-" + name, ns)
-          .execute();
-    } catch (ApiException e) {
-      if (e.getCode() == 404) {
-        return null;
-      }
-      throw new IllegalStateException("reading HPA failed: HTTP " + e.getCode(), e);
-    }
-  }
-
-  private ScaledObject read(String name) {
-    try {
-      return new GenericKubernetesApi<>(
-              ScaledObject.class,
-              ScaledObjectList.class,
-              KedaApi.GROUP,
-              KedaApi.VERSION,
-              KedaApi.SCALED_OBJECTS,
-              KUBE.apiClient())
-          .get(ns, name)
-          .throwsApiException()
-          .getObject();
-    } catch (ApiException e) {
-      throw new IllegalStateException("reading " + name + " failed: HTTP " + e.getCode(), e);
-    }
-  }
-
-  private dev.keda4j.api.v1alpha1.ScaledObjectStatus status(String name) {
-    ScaledObject so = read(name);
-    return so.getStatus() == null
-        ? new dev.keda4j.api.v1alpha1.ScaledObjectStatus()
-        : so.getStatus();
-  }
-
-  private List<Condition> conditions(String name) {
-    return status(name).getConditions();
-  }
-
-  private List<String> eventMessages(String name, String reason) throws ApiException {
-    List<String> out = new ArrayList<>();
-    for (CoreV1Event e :
-        new CoreV1Api(KUBE.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
-      if (name.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
-        out.add(e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  private static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + timeout);
-      }
-      Thread.sleep(100);
-    }
   }
 }

@@ -17,8 +17,6 @@ import dev.keda4j.scalers.spi.ScalerRegistry;
 import dev.keda4j.scalers.spi.ScalerRuntime;
 import dev.keda4j.testkit.kube.KubeApi;
 import dev.keda4j.testkit.sources.RedisFixture;
-import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -123,7 +121,7 @@ class ScaledObjectPauseIT {
     Condition ready = Conditions.find(kube.conditions(name), "Ready").orElseThrow();
     assertThat(ready.getStatus()).isEqualTo("True");
     assertThat(ready.getMessage()).isEqualTo("ScaledObject is paused");
-    assertThat(hpa("keda-hpa-" + name)).isNull();
+    assertThat(kube.hpa("keda-hpa-" + name)).isNull();
     assertThat(kube.eventMessages(name, "ScaledObjectPaused"))
         .containsExactly("ScaledObject is paused");
 
@@ -147,7 +145,7 @@ class ScaledObjectPauseIT {
 
     // unpause: HPA back, pausedReplicaCount cleared, the loop scales to 0 once the list is empty
     annotate(name, PAUSED_REPLICAS, null);
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) != null);
+    await(Duration.ofSeconds(15), () -> kube.hpa("keda-hpa-" + name) != null);
     await(
         Duration.ofSeconds(15),
         () ->
@@ -169,21 +167,21 @@ class ScaledObjectPauseIT {
     kube.deployment(name, 0);
     KUBE.apply(scaledObject(name, list, ""));
     await(Duration.ofSeconds(15), () -> kube.replicas(name) == 1);
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) != null);
+    await(Duration.ofSeconds(15), () -> kube.hpa("keda-hpa-" + name) != null);
 
     annotate(name, PAUSED, "true");
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) == null);
+    await(Duration.ofSeconds(15), () -> kube.hpa("keda-hpa-" + name) == null);
     await(Duration.ofSeconds(15), () -> Conditions.isTrue(kube.conditions(name), "Paused"));
     assertThat(kube.status(name).getPausedReplicaCount()).isNull();
     // the list drains and cooldown (2 s) passes: a stopped loop does not scale to zero
     REDIS.call("DEL", list);
     Thread.sleep(4000);
     assertThat(kube.replicas(name)).isEqualTo(1);
-    assertThat(hpa("keda-hpa-" + name)).isNull();
+    assertThat(kube.hpa("keda-hpa-" + name)).isNull();
 
     annotate(name, PAUSED, null);
-    await(Duration.ofSeconds(15), () -> hpa("keda-hpa-" + name) != null);
-    V2HorizontalPodAutoscaler h = hpa("keda-hpa-" + name);
+    await(Duration.ofSeconds(15), () -> kube.hpa("keda-hpa-" + name) != null);
+    V2HorizontalPodAutoscaler h = kube.hpa("keda-hpa-" + name);
     assertThat(h.getSpec().getMaxReplicas()).isEqualTo(4);
     await(Duration.ofSeconds(20), () -> kube.replicas(name) == 0);
     assertThat(Conditions.find(kube.conditions(name), "Paused").orElseThrow().getStatus())
@@ -292,19 +290,6 @@ class ScaledObjectPauseIT {
             "{\"spec\":{\"replicas\":" + replicas + "}}",
             "application/merge-patch+json");
     assertThat(r.code()).isEqualTo(200);
-  }
-
-  private V2HorizontalPodAutoscaler hpa(String hpaName) {
-    try {
-      return new AutoscalingV2Api(KUBE.apiClient())
-          .readNamespacedHorizontalPodAutoscaler(hpaName, ns)
-          .execute();
-    } catch (ApiException e) {
-      if (e.getCode() == 404) {
-        return null;
-      }
-      throw new IllegalStateException("reading HPA failed: HTTP " + e.getCode(), e);
-    }
   }
 
   /** Records which objects were reported deleted; everything else is dropped. */

@@ -8,8 +8,10 @@ import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.testkit.kube.KubeApi;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
+import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +89,22 @@ final class SoKube {
   }
 
   List<Condition> conditions(String name) {
-    return status(name).getConditions();
+    List<Condition> c = status(name).getConditions();
+    return c == null ? List.of() : c;
+  }
+
+  /** The HPA of that name, or null when there is none. */
+  V2HorizontalPodAutoscaler hpa(String hpaName) {
+    try {
+      return new AutoscalingV2Api(kube.apiClient())
+          .readNamespacedHorizontalPodAutoscaler(hpaName, ns)
+          .execute();
+    } catch (ApiException e) {
+      if (e.getCode() == 404) {
+        return null;
+      }
+      throw new IllegalStateException("reading HPA failed: HTTP " + e.getCode(), e);
+    }
   }
 
   List<String> eventMessages(String name, String reason) throws ApiException {
