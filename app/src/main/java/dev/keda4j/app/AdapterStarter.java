@@ -166,8 +166,9 @@ final class AdapterStarter {
       return new NotServing(channel);
     }
     try {
-      return new WithChannel(
+      return new WithCompanions(
           startServer(vertx, client, blocking, options.securePort(), options.certDir(), source),
+          null,
           channel);
     } catch (RuntimeException e) {
       if (channel != null) {
@@ -258,7 +259,7 @@ final class AdapterStarter {
     }
     running.set(adapter);
     watcher.start(AUTH_RELOAD);
-    return new Watched(adapter, watcher);
+    return new WithCompanions(adapter, watcher, null);
   }
 
   private static <T> T await(CompletionStage<T> stage, String what) {
@@ -273,8 +274,14 @@ final class AdapterStarter {
     }
   }
 
-  /** The adapter plus the ConfigMap watcher that feeds it. */
-  private record Watched(RunningAdapter adapter, ExtensionAuthenticationWatcher watcher)
+  /**
+   * The adapter and what was started around it, closed with it: the ConfigMap watcher that feeds it
+   * first, the metrics channel after (either may be null).
+   */
+  private record WithCompanions(
+      RunningAdapter adapter,
+      ExtensionAuthenticationWatcher watcher,
+      MetricsChannelServer.Running channel)
       implements RunningAdapter {
     @Override
     public int port() {
@@ -298,36 +305,9 @@ final class AdapterStarter {
 
     @Override
     public CompletionStage<Void> close() {
-      watcher.close();
-      return adapter.close();
-    }
-  }
-
-  /** The adapter plus the metrics channel (null when not started). */
-  private record WithChannel(RunningAdapter adapter, MetricsChannelServer.Running channel)
-      implements RunningAdapter {
-    @Override
-    public int port() {
-      return adapter.port();
-    }
-
-    @Override
-    public X509Certificate servingCertificate() {
-      return adapter.servingCertificate();
-    }
-
-    @Override
-    public PrometheusMeterRegistry meterRegistry() {
-      return adapter.meterRegistry();
-    }
-
-    @Override
-    public void updateAuthentication(ExtensionApiserverAuthentication settings) {
-      adapter.updateAuthentication(settings);
-    }
-
-    @Override
-    public CompletionStage<Void> close() {
+      if (watcher != null) {
+        watcher.close();
+      }
       CompletionStage<Void> closing = adapter.close();
       return channel == null ? closing : closing.thenCompose(v -> channel.close());
     }
