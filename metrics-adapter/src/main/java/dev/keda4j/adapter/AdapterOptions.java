@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param meterRegistry registry for the adapter's own metrics, or null for a new one
  * @param clock clock for timestamps, certificate validity and caches
  * @param gitVersion version reported at {@code /version}
+ * @param eventLoops how many event loops serve the port (each its own server instance sharing it; 0
+ *     = one per available core): one loop caps the adapter at one core's worth of TLS and JSON
  */
 public record AdapterOptions(
     String host,
@@ -43,7 +45,8 @@ public record AdapterOptions(
     Duration authCacheTtl,
     PrometheusMeterRegistry meterRegistry,
     Clock clock,
-    String gitVersion) {
+    String gitVersion,
+    int eventLoops) {
   public AdapterOptions {
     Objects.requireNonNull(host, "host");
     if ((tlsCertFile == null) != (tlsKeyFile == null)) {
@@ -56,13 +59,17 @@ public record AdapterOptions(
     authCacheTtl = Objects.requireNonNullElse(authCacheTtl, Duration.ofSeconds(10));
     clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
     gitVersion = Objects.requireNonNullElse(gitVersion, "v1.35.0-keda4j");
+    if (eventLoops < 0) {
+      throw new IllegalArgumentException("eventLoops must be >= 0 (0 = one per core)");
+    }
+    eventLoops = eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops;
   }
 
   /** KEDA's defaults: all interfaces, port 6443, self-signed, anonymous allowed, 3 s reads. */
   public static AdapterOptions defaults() {
     return new AdapterOptions(
         "0.0.0.0", 6443, null, null, List.of(), null, null, List.of(), true, null, null, null, null,
-        null);
+        null, 0);
   }
 
   public AdapterOptions withListen(String newHost, int newPort) {
@@ -80,7 +87,8 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withTlsFiles(Path cert, Path key, Duration reloadInterval) {
@@ -98,7 +106,8 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withRequestHeader(RequestHeaderConfig config) {
@@ -116,7 +125,8 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withClientCa(List<X509Certificate> cas) {
@@ -134,7 +144,8 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withAnonymousAuth(boolean allowed) {
@@ -152,7 +163,8 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withMetricReadTimeout(Duration timeout) {
@@ -170,7 +182,8 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withAuthCacheTtl(Duration ttl) {
@@ -188,7 +201,8 @@ public record AdapterOptions(
         ttl,
         meterRegistry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withMeterRegistry(PrometheusMeterRegistry registry) {
@@ -206,7 +220,8 @@ public record AdapterOptions(
         authCacheTtl,
         registry,
         clock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
   }
 
   public AdapterOptions withClock(Clock newClock) {
@@ -224,6 +239,26 @@ public record AdapterOptions(
         authCacheTtl,
         meterRegistry,
         newClock,
-        gitVersion);
+        gitVersion,
+        eventLoops);
+  }
+
+  public AdapterOptions withEventLoops(int loops) {
+    return new AdapterOptions(
+        host,
+        port,
+        tlsCertFile,
+        tlsKeyFile,
+        selfSignedHosts,
+        certReloadInterval,
+        requestHeader,
+        clientCa,
+        anonymousAuth,
+        metricReadTimeout,
+        authCacheTtl,
+        meterRegistry,
+        clock,
+        gitVersion,
+        loops);
   }
 }

@@ -15,7 +15,9 @@ import dev.keda4j.adapter.tls.ReloadingKeyManager;
 import dev.keda4j.adapter.tls.SelfSignedCertificate;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.Http2Settings;
@@ -23,7 +25,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
+import io.vertx.ext.web.Router;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +101,6 @@ public final class MetricsAdapterServer {
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
-            .setPort(options.port())
             .setSsl(true)
             .setKeyCertOptions(KeyCertOptions.wrap(keyManager))
             .setTrustOptions(TrustOptions.wrap(requester))
@@ -137,18 +141,34 @@ public final class MetricsAdapterServer {
             options.clock(),
             options.gitVersion(),
             shuttingDown::get);
-    HttpServer server =
-        vertx.createHttpServer(serverOptions).requestHandler(AdapterRoutes.router(wiring));
-    return server
+    Router router = AdapterRoutes.router(wiring);
+    try {
+      // instances share a port only when each asks for the same one: port 0 would give each its own
+      serverOptions.setPort(
+          options.port() == 0 && options.eventLoops() > 1
+              ? freePort(options.host())
+              : options.port());
+    } catch (IOException e) {
+      return Future.failedFuture(e);
+    }
+    return vertx
+        .createHttpServer(serverOptions)
+        .requestHandler(router)
         .listen()
+        .compose(
+            bound ->
+                moreEventLoops(vertx, serverOptions, router, bound, options.eventLoops() - 1)
+                    .map(extra -> new Listening(bound, extra)))
         .map(
-            bound -> {
+            listening -> {
+              HttpServer bound = listening.server();
               long reloadTimer = scheduleReload(vertx, options, keyManager);
               LOG.info(
                   "metrics adapter listening on https://{}:{}", options.host(), bound.actualPort());
               return new Running(
                   vertx,
                   bound,
+                  listening.extraDeployment(),
                   keyManager,
                   registry,
                   reloadTimer,
@@ -156,6 +176,41 @@ public final class MetricsAdapterServer {
                   authenticator,
                   requester);
             });
+  }
+
+  private record Listening(HttpServer server, String extraDeployment) {}
+
+  /** A port free right now (tests ask for port 0; only they can race for it). */
+  static int freePort(String host) throws IOException {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return probe.getLocalPort();
+    }
+  }
+
+  /**
+   * Serves the bound port from {@code count} more event loops. Vert.x shares one listening port
+   * between server instances on different event loops and spreads connections over them; one
+   * instance alone caps TLS, HTTP/2 and JSON at one core, however many the pod has.
+   *
+   * @return the deployment holding the extra instances, or null when there are none
+   */
+  private static Future<String> moreEventLoops(
+      Vertx vertx, HttpServerOptions options, Router router, HttpServer bound, int count) {
+    if (count <= 0) {
+      return Future.succeededFuture(null);
+    }
+    HttpServerOptions samePort = new HttpServerOptions(options).setPort(bound.actualPort());
+    return vertx
+        .deployVerticle(
+            () ->
+                new VerticleBase() {
+                  @Override
+                  public Future<?> start() {
+                    return vertx.createHttpServer(samePort).requestHandler(router).listen();
+                  }
+                },
+            new DeploymentOptions().setInstances(count))
+        .recover(e -> bound.close().transform(ignored -> Future.failedFuture(e)));
   }
 
   private static List<X509Certificate> acceptedIssuers(ExtensionApiserverAuthentication auth) {
@@ -204,6 +259,7 @@ public final class MetricsAdapterServer {
   private record Running(
       Vertx vertx,
       HttpServer server,
+      String extraDeployment,
       ReloadingKeyManager keyManager,
       PrometheusMeterRegistry meterRegistry,
       long reloadTimer,
@@ -233,7 +289,9 @@ public final class MetricsAdapterServer {
       if (reloadTimer >= 0) {
         vertx.cancelTimer(reloadTimer);
       }
-      return server.close().toCompletionStage();
+      Future<Void> extra =
+          extraDeployment == null ? Future.succeededFuture() : vertx.undeploy(extraDeployment);
+      return Future.join(extra, server.close()).<Void>mapEmpty().toCompletionStage();
     }
   }
 }
