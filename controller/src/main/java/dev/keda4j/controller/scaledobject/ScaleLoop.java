@@ -98,7 +98,28 @@ final class ScaleLoop {
         .listenForPush(key, (index, active) -> reads.onBlocking(() -> pushed(index, active)));
   }
 
+  /** False until the first tick has ended: the reconciler's handed-over status waits for it. */
+  private volatile boolean ticked;
+
+  /** Whether this loop's first tick is still to come (or running). */
+  boolean firstTickPending() {
+    return !ticked;
+  }
+
   void tick() {
+    try {
+      pollOnce();
+    } finally {
+      if (!ticked) {
+        ticked = true;
+        // the first tick normally took the reconciler's status along; when it wrote nothing
+        // (object gone, scalers not built, an error) that status goes out alone now
+        SoStatusWriter.flushPending(key.substring(key.indexOf(' ') + 1));
+      }
+    }
+  }
+
+  private void pollOnce() {
     long startedNanos = System.nanoTime();
     ScaledObject so = latest.get();
     if (so == null || so.getMetadata().getDeletionTimestamp() != null) {

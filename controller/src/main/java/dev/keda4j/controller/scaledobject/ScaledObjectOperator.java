@@ -1,5 +1,6 @@
 package dev.keda4j.controller.scaledobject;
 
+import dev.keda4j.controller.k8s.EventRecorder;
 import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.k8s.KubeObjectLookup;
 import dev.keda4j.controller.k8s.StatusPatcher;
@@ -61,12 +62,38 @@ public final class ScaledObjectOperator implements AutoCloseable {
       String operatorVersion,
       Duration pollTimeout,
       KedaMetrics metrics) {
+    return services(
+        client,
+        cache,
+        clock,
+        clusterObjectNamespace,
+        operatorVersion,
+        pollTimeout,
+        metrics,
+        new KubeEventRecorder(client, clock));
+  }
+
+  /**
+   * Services over {@code client} recording keda_* metrics and events through {@code events} (e.g.
+   * the process's {@link dev.keda4j.controller.k8s.BudgetedEventRecorder}).
+   *
+   * @param events where the ScaledObject events go
+   */
+  public static ScaledObjectServices services(
+      ApiClient client,
+      ScalerCache cache,
+      Clock clock,
+      String clusterObjectNamespace,
+      String operatorVersion,
+      Duration pollTimeout,
+      KedaMetrics metrics,
+      EventRecorder events) {
     return new ScaledObjectServices(
         client,
         TriggerResolver.of(new KubeObjectLookup(client), clusterObjectNamespace),
         cache,
         new ScaleTargetClient(client),
-        new KubeEventRecorder(client, clock),
+        events,
         new StatusPatcher(client),
         clock,
         pollTimeout,

@@ -5,7 +5,9 @@ import com.google.gson.JsonObject;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.KedaValidation;
+import dev.keda4j.api.v1alpha1.ScaleTriggers;
 import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.api.v1alpha1.ScaledObjectSpec;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.api.v1alpha1.SpecError;
 import dev.keda4j.api.v1alpha1.TriggerSummary;
@@ -61,6 +63,9 @@ public final class ScaledObjectReconciler {
 
   /** How long the reconciler's status may wait for the loop's first write to join it. */
   static final Duration COALESCE_WITHIN = Duration.ofSeconds(2);
+
+  /** The longest the reconciler's status waits for a queued but late first tick. */
+  static final Duration COALESCE_AT_MOST = Duration.ofSeconds(30);
 
   private final ScaledObjectServices services;
   private final PollScheduler scheduler;
@@ -161,13 +166,27 @@ public final class ScaledObjectReconciler {
     }
   }
 
-  /** Stops the loop and closes the scalers of a ScaledObject that is gone. */
+  /**
+   * Stops the loop, closes the scalers and drops the metric series of a ScaledObject that is gone
+   * (the informer's delete notification: the only cleanup of an object without a finalizer).
+   */
   public void forget(String key) {
     scheduler.cancel(key);
     cancelPauseGuard(key);
     loopGenerations.remove(key);
     services.scalers().remove(key);
-    SoStatusWriter.forget(key.substring(key.indexOf(' ') + 1));
+    String nsName = key.substring(key.indexOf(' ') + 1);
+    SoStatusWriter.forget(nsName);
+    int slash = nsName.indexOf('/');
+    if (slash > 0) {
+      // gone: its error counter, paused gauge and loop-latency series go too, not only per trigger
+      services
+          .metrics()
+          .deleted(
+              KedaMetrics.ResourceType.SCALED_OBJECT,
+              nsName.substring(0, slash),
+              nsName.substring(slash + 1));
+    }
   }
 
   private boolean reconcileLive(ScaledObject so, String key) {
@@ -469,12 +488,14 @@ public final class ScaledObjectReconciler {
       conditions = Conditions.apply(conditions, List.of(ScaledObjectReasons.noFallback()));
     }
     if (starting) {
-      // the loop's first tick writes Active at once: both go out in one patch
-      writeStatusWithNextTick(so, key, desired.conditions(conditions));
+      ScaleLoop loop = newLoop(so, key, target, hpa.externalMetricNames());
+      // handed over before the loop is scheduled: its first tick (Active) takes it along, so
+      // both go out in one patch however late that tick runs
+      writeStatusWithFirstTick(so, key, desired.conditions(conditions), loop);
+      startLoop(so, key, loop);
     } else {
       writeStatus(so, key, desired.conditions(conditions));
     }
-    startLoopIfNeeded(so, key, target, hpa.externalMetricNames(), created);
     registerAuths(so, key);
     return true;
   }
@@ -590,19 +611,15 @@ public final class ScaledObjectReconciler {
     }
   }
 
-  private void startLoopIfNeeded(
-      ScaledObject so,
-      String key,
-      ScaleTargetClient.Target target,
-      List<String> metricNames,
-      boolean hpaCreated) {
+  private ScaleLoop newLoop(
+      ScaledObject so, String key, ScaleTargetClient.Target target, List<String> metricNames) {
+    String nsName = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
+    return new ScaleLoop(key, () -> cached.apply(nsName), target, metricNames, services);
+  }
+
+  private void startLoop(ScaledObject so, String key, ScaleLoop loop) {
     Long generation = so.getMetadata().getGeneration();
     boolean scheduled = scheduler.isScheduled(key);
-    if (!loopNeedsStart(so, key, hpaCreated)) {
-      return;
-    }
-    String nsName = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
-    ScaleLoop loop = new ScaleLoop(key, () -> cached.apply(nsName), target, metricNames, services);
     Integer interval = so.getSpec().getPollingInterval();
     Duration every =
         Duration.ofSeconds(
@@ -669,11 +686,22 @@ public final class ScaledObjectReconciler {
     }
   }
 
-  /** Hands the status to the writer to go out with the scale loop's first write (or alone soon). */
-  private void writeStatusWithNextTick(ScaledObject so, String key, ScaledObjectStatus desired) {
+  /**
+   * Hands the status to the writer to go out with {@code loop}'s first write; alone when no tick of
+   * it is coming within {@link #COALESCE_WITHIN} (the loop was stopped or replaced and gone), at
+   * the latest after {@link #COALESCE_AT_MOST}.
+   */
+  private void writeStatusWithFirstTick(
+      ScaledObject so, String key, ScaledObjectStatus desired, ScaleLoop loop) {
     ScaledObjectStatus read = readStatus.get();
     SoStatusWriter.writeSoon(
-        services.patcher(), so, read == null ? so.getStatus() : read, desired, COALESCE_WITHIN);
+        services.patcher(),
+        so,
+        read == null ? so.getStatus() : read,
+        desired,
+        COALESCE_WITHIN,
+        COALESCE_AT_MOST,
+        () -> loop.firstTickPending() && scheduler.isScheduled(key));
   }
 
   private static String describe(List<SpecError> errors) {
@@ -686,9 +714,42 @@ public final class ScaledObjectReconciler {
     return s == null || s.isEmpty();
   }
 
+  /**
+   * Whether deleting an object of this spec has work to do before the object may disappear, so that
+   * it needs {@code finalizer.keda.sh}: putting the target back ({@code
+   * advanced.restoreToOriginalReplicaCount}) or removing the object from the {@code
+   * status.scaledobjects} of a referenced (Cluster)TriggerAuthentication. Everything else (loop,
+   * scalers, metric series) is cleaned up on the informer's delete notification, so an object
+   * without either never holds up its own deletion, a namespace's or keda4j's uninstall.
+   */
+  static boolean needsFinalizer(ScaledObjectSpec spec) {
+    if (spec == null) {
+      return false;
+    }
+    if (spec.getAdvanced() != null
+        && Boolean.TRUE.equals(spec.getAdvanced().getRestoreToOriginalReplicaCount())) {
+      return true;
+    }
+    if (spec.getTriggers() == null) {
+      return false;
+    }
+    for (ScaleTriggers t : spec.getTriggers()) {
+      if (t != null
+          && t.getAuthenticationRef() != null
+          && !isEmpty(t.getAuthenticationRef().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds the finalizer when {@link #needsFinalizer} says so; one already there stays. */
   private void ensureFinalizer(ScaledObject so) {
     List<String> finalizers = so.getMetadata().getFinalizers();
     if (finalizers != null && finalizers.contains(KedaApi.FINALIZER)) {
+      return;
+    }
+    if (!needsFinalizer(so.getSpec())) {
       return;
     }
     List<String> next = new ArrayList<>(finalizers == null ? List.of() : finalizers);
@@ -699,13 +760,6 @@ public final class ScaledObjectReconciler {
   private boolean finalizeDeletion(ScaledObject so, String key) {
     boolean running = scheduler.isScheduled(key);
     forget(key);
-    // gone: its error counter, paused gauge and loop-latency series go too, not only per trigger
-    services
-        .metrics()
-        .deleted(
-            KedaMetrics.ResourceType.SCALED_OBJECT,
-            so.getMetadata().getNamespace(),
-            so.getMetadata().getName());
     List<String> finalizers = so.getMetadata().getFinalizers();
     if (finalizers == null || !finalizers.contains(KedaApi.FINALIZER)) {
       return true;

@@ -92,15 +92,21 @@ final class SoStatusWriter {
 
   /**
    * Hands a change over to go out together with the next {@link #write} of the same object (the
-   * scale loop's first tick), or alone after {@code within} when none comes. Failures of that lone
-   * write are logged and retried a few times.
+   * scale loop's first tick). When no tick is coming ({@code tickComing} false: the loop was
+   * stopped, or its first tick ran without writing) it goes out alone after {@code within}; while
+   * the first tick is queued but late (a busy scheduler) the handover waits for it, at most {@code
+   * atMost}. Failures of that lone write are logged and retried a few times.
+   *
+   * @param tickComing whether a scale-loop tick that will take this change is still to come
    */
   static void writeSoon(
       StatusPatcher patcher,
       ScaledObject so,
       ScaledObjectStatus read,
       ScaledObjectStatus desired,
-      java.time.Duration within) {
+      java.time.Duration within,
+      java.time.Duration atMost,
+      java.util.function.BooleanSupplier tickComing) {
     String key = so.getMetadata().getNamespace() + "/" + so.getMetadata().getName();
     synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
       PENDING.merge(
@@ -108,8 +114,60 @@ final class SoStatusWriter {
           List.of(new Pending(patcher, so, copy(read), copy(desired))),
           SoStatusWriter::concat);
     }
+    long giveUpNanos = System.nanoTime() + atMost.toNanos();
     FLUSHER.schedule(
-        () -> flush(key, 3), within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        () -> flushUnlessTickComing(key, tickComing, within, giveUpNanos),
+        within.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** What the handed-over change still waits for, decided when its timer fires. */
+  enum HandoverWait {
+    /** Nothing pending any more (a write took it, or the object is gone). */
+    DONE,
+    /** The loop's first tick is still to come: look again later. */
+    WAIT,
+    /** No tick will take it (or it came too late): write it alone now. */
+    ALONE
+  }
+
+  /** The pure decision of {@link #writeSoon}'s timer. */
+  static HandoverWait handoverWait(boolean pending, boolean tickComing, boolean pastAtMost) {
+    if (!pending) {
+      return HandoverWait.DONE;
+    }
+    return tickComing && !pastAtMost ? HandoverWait.WAIT : HandoverWait.ALONE;
+  }
+
+  private static void flushUnlessTickComing(
+      String key,
+      java.util.function.BooleanSupplier tickComing,
+      java.time.Duration within,
+      long giveUpNanos) {
+    HandoverWait wait =
+        handoverWait(
+            PENDING.containsKey(key),
+            tickComing.getAsBoolean(),
+            System.nanoTime() - giveUpNanos >= 0);
+    switch (wait) {
+      case DONE -> {}
+      case WAIT ->
+          FLUSHER.schedule(
+              () -> flushUnlessTickComing(key, tickComing, within, giveUpNanos),
+              within.toMillis(),
+              java.util.concurrent.TimeUnit.MILLISECONDS);
+      case ALONE -> flush(key, 3);
+    }
+  }
+
+  /**
+   * Writes what was handed over for {@code ns/name} and not sent yet, alone, now (the loop's first
+   * tick ended without a write of its own). Nothing when nothing is pending.
+   */
+  static void flushPending(String nsName) {
+    if (PENDING.containsKey(nsName)) {
+      flush(nsName, 3);
+    }
   }
 
   private static void flush(String key, int attemptsLeft) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.controller.k8s.BudgetedEventRecorder;
+import dev.keda4j.controller.k8s.KubeEventRecorder;
+import dev.keda4j.controller.k8s.NormalEventBudget;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaling.PollScheduler;
@@ -118,9 +121,30 @@ class ScaledObjectBenchmark {
         }
         KUBE.apply(yaml.toString());
       }
+      NormalEventBudget budget =
+          new NormalEventBudget(
+              Integer.getInteger("bench.normalEventBurst", NormalEventBudget.DEFAULT.burst()),
+              Double.parseDouble(
+                  System.getProperty(
+                      "bench.normalEventsPerSecond",
+                      String.valueOf(NormalEventBudget.DEFAULT.perSecond()))));
+      BudgetedEventRecorder events =
+          new BudgetedEventRecorder(
+              new KubeEventRecorder(KUBE.apiClient(), Clock.systemUTC()),
+              budget,
+              Clock.systemUTC(),
+              null);
+      line(report, "BENCH normal event budget: %s", budget);
       ScaledObjectServices services =
           ScaledObjectOperator.services(
-              KUBE.apiClient(), cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5));
+              KUBE.apiClient(),
+              cache,
+              Clock.systemUTC(),
+              "keda",
+              "2.17.0",
+              Duration.ofSeconds(5),
+              KedaMetrics.NOOP,
+              events);
       operator =
           ScaledObjectOperator.start(
               KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(5));
@@ -169,6 +193,7 @@ class ScaledObjectBenchmark {
           createWrites / (double) OBJECTS,
           (createWrites - eventWrites) / (double) OBJECTS,
           created);
+      line(report, "BENCH normal events not recorded (budget): %d", events.dropped());
 
       // steady state: unchanged (empty) list, nothing to change anywhere
       Thread.sleep(Duration.ofSeconds(Math.max(2, POLLING_INTERVAL)).toMillis());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -47,6 +48,7 @@ class ScaledObjectIT {
   private PollScheduler scheduler;
   private ScaledObjectOperator operator;
   private final List<String> keys = new ArrayList<>();
+  private final List<String> deleted = new java.util.concurrent.CopyOnWriteArrayList<>();
   private String ns;
   private SoKube k;
 
@@ -71,7 +73,13 @@ class ScaledObjectIT {
     scheduler = new PollScheduler(2, "so-it");
     ScaledObjectServices services =
         ScaledObjectOperator.services(
-            KUBE.apiClient(), cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5));
+            KUBE.apiClient(),
+            cache,
+            Clock.systemUTC(),
+            "keda",
+            "2.17.0",
+            Duration.ofSeconds(5),
+            new DeletedRecorder());
     operator =
         ScaledObjectOperator.start(
             KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(1));
@@ -119,7 +127,9 @@ class ScaledObjectIT {
     assertThat(so.getStatus().getScaleTargetKind()).isEqualTo("apps/v1.Deployment");
     assertThat(so.getStatus().getOriginalReplicaCount()).isZero();
     assertThat(so.getStatus().getTriggersTypes()).isEqualTo("redis");
-    assertThat(so.getMetadata().getFinalizers()).contains(KedaApi.FINALIZER);
+    // neither restoreToOriginalReplicaCount nor an authenticationRef: deletion has nothing to wait
+    // for, so no finalizer
+    assertThat(so.getMetadata().getFinalizers()).isNullOrEmpty();
     assertThat(k.eventMessages(name, "KEDAScaleTargetActivated")).isNotEmpty();
     List<MetricValue> served =
         new CachedMetricsSource(cache, Duration.ofSeconds(5))
@@ -225,6 +235,58 @@ class ScaledObjectIT {
   }
 
   @Test
+  void restoreToOriginalReplicaCountGetsTheFinalizerBeforeTheHpa() throws Exception {
+    String name = SoKube.unique("fin");
+    k.deployment(name, 1);
+    KUBE.apply(
+        scaledObject(name, list(), REDIS.host() + ":" + REDIS.port(), 0, 5)
+            .replace(
+                "  pollingInterval: 1",
+                "  pollingInterval: 1\n  advanced: {restoreToOriginalReplicaCount: true}"));
+    SoKube.await(Duration.ofSeconds(15), () -> k.hpa("keda-hpa-" + name) != null);
+    assertThat(k.read(name).getMetadata().getFinalizers()).containsExactly(KedaApi.FINALIZER);
+  }
+
+  @Test
+  void withoutAFinalizerTheDeleteNotificationStopsTheLoopAndNothingIsWritten() throws Exception {
+    String name = SoKube.unique("nofin");
+    String list = list();
+    k.deployment(name, 0);
+    KUBE.apply(scaledObject(name, list, REDIS.host() + ":" + REDIS.port(), 0, 5));
+    SoKube.await(
+        Duration.ofSeconds(15),
+        () ->
+            k.hpa("keda-hpa-" + name) != null
+                && Conditions.find(k.conditions(name), "Active")
+                    .map(c -> "False".equals(c.getStatus()))
+                    .orElse(false));
+    assertThat(k.read(name).getMetadata().getFinalizers()).isNullOrEmpty();
+    String key = "ScaledObject " + ns + "/" + name;
+    assertThat(scheduler.isScheduled(key)).isTrue();
+    assertThat(cache.current(key)).isNotEmpty();
+
+    KUBE.raw("DELETE", "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/" + name, null);
+    // gone at once: nothing held the deletion
+    assertThat(
+            KUBE.raw(
+                    "GET",
+                    "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/" + name,
+                    null)
+                .code())
+        .isEqualTo(404);
+    SoKube.await(Duration.ofSeconds(10), () -> !scheduler.isScheduled(key));
+    SoKube.await(Duration.ofSeconds(10), () -> cache.current(key).isEmpty());
+    SoKube.await(
+        Duration.ofSeconds(10),
+        () -> deleted.contains(KedaMetrics.ResourceType.SCALED_OBJECT + " " + ns + "/" + name));
+    // items after the delete: a stopped loop scales nothing
+    REDIS.call("RPUSH", list, "a", "b");
+    Thread.sleep(2500);
+    assertThat(k.replicas(name)).isZero();
+    assertThat(k.eventMessages(name, "KEDAScaleTargetActivated")).isEmpty();
+  }
+
+  @Test
   void aPausedScaledObjectIsNotActivatedByItems() throws Exception {
     String name = SoKube.unique("pause");
     String list = list();
@@ -244,6 +306,33 @@ class ScaledObjectIT {
     assertThat(k.replicas(name)).isZero();
     assertThat(Conditions.find(k.conditions(name), "Paused").orElseThrow().getReason())
         .isEqualTo("ScaledObjectPaused");
+  }
+
+  /** Records which objects' series were dropped as gone ({@link KedaMetrics#deleted}). */
+  private final class DeletedRecorder implements KedaMetrics {
+    @Override
+    public void scalerRead(Trigger trigger, double value, boolean active, Duration latency) {}
+
+    @Override
+    public void scalerError(Trigger trigger) {}
+
+    @Override
+    public void objectError(ResourceType type, String namespace, String name) {}
+
+    @Override
+    public void paused(String namespace, String scaledObject, boolean paused) {}
+
+    @Override
+    public void scaleLoopLatency(
+        ResourceType type, String namespace, String name, Duration lateness) {}
+
+    @Override
+    public void forget(ResourceType type, String namespace, String name) {}
+
+    @Override
+    public void deleted(ResourceType type, String namespace, String name) {
+      deleted.add(type + " " + namespace + "/" + name);
+    }
   }
 
   private String list() {
