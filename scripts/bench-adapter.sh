@@ -13,7 +13,7 @@ cp="$build/classes:$build/test-classes:$(cat "$build/cp.txt")"
 dir=$(mktemp -d)
 pin() { if [ -n "${1:-}" ]; then echo "taskset -c $1"; fi; }
 # shellcheck disable=SC2046
-$(pin "${SERVER_CPUS:-}") java -Xms512m -Xmx512m -XX:+UseParallelGC -cp "$cp" \
+$(pin "${SERVER_CPUS:-}") java -Xms512m -Xmx512m -XX:+UseParallelGC ${SERVER_JAVA_OPTS:-} -cp "$cp" \
   dev.keda4j.adapter.bench.AdapterBenchServer "$dir" "${EVENT_LOOPS:-0}" > "$dir/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$dir"' EXIT
@@ -24,5 +24,5 @@ for _ in $(seq 1 120); do
 done
 [ -f "$dir/server.properties" ] || { echo "bench server did not start"; cat "$dir/server.log"; exit 1; }
 # shellcheck disable=SC2046
-$(pin "${DRIVER_CPUS:-}") java -Xms512m -Xmx512m -cp "$cp" \
+$(pin "${DRIVER_CPUS:-}") java -Xms512m -Xmx512m ${DRIVER_JAVA_OPTS:-} -cp "$cp" \
   dev.keda4j.adapter.bench.AdapterLoadDriver "$dir" "$@"

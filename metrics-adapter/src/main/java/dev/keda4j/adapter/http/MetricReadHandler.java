@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,14 @@ final class MetricReadHandler implements Handler<RoutingContext> {
     String so = query.scaledObjectName();
     read(namespace, so, metric)
         .onSuccess(
-            values -> Responses.json(ctx, 200, ExternalMetricList.of(values, clock.instant())))
+            values -> {
+              Instant now = clock.instant();
+              Responses.json(
+                  ctx,
+                  200,
+                  ExternalMetricList.encode(values, now),
+                  () -> ExternalMetricList.of(values, now));
+            })
         .onFailure(
             failure -> {
               String message = SourceFailures.message(failure);

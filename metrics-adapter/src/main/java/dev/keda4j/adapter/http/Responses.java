@@ -4,6 +4,7 @@ import dev.keda4j.adapter.api.KubeStatus;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 
 /** Writes JSON bodies and Status failures the way the generic API server does. */
 final class Responses {
@@ -22,6 +23,22 @@ final class Responses {
         .putHeader("Content-Type", JSON)
         .putHeader("Cache-Control", "no-cache, private")
         .end(pretty ? Buffer.buffer(body.encodePrettily()).appendByte(NEWLINE) : encoded(body));
+  }
+
+  /**
+   * Answers {@code compact} (already encoded, newline-terminated), or the pretty form of {@code
+   * tree} when {@code ?pretty=true} asks for it.
+   */
+  static void json(RoutingContext ctx, int code, Buffer compact, Supplier<JsonObject> tree) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    boolean pretty = "true".equals(ctx.request().getParam("pretty"));
+    ctx.response()
+        .setStatusCode(code)
+        .putHeader("Content-Type", JSON)
+        .putHeader("Cache-Control", "no-cache, private")
+        .end(pretty ? Buffer.buffer(tree.get().encodePrettily()).appendByte(NEWLINE) : compact);
   }
 
   private static Buffer encoded(JsonObject body) {

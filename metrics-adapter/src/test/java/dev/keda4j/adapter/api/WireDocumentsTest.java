@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keda4j.scalers.spi.MetricValue;
 import dev.keda4j.scalers.spi.Quantity;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSON documents byte for byte as KEDA's adapter writes them. */
 class WireDocumentsTest {
@@ -52,6 +54,24 @@ class WireDocumentsTest {
             "{\"kind\":\"ExternalMetricValueList\",\"apiVersion\":\"external.metrics.k8s.io/v1beta1\","
                 + "\"metadata\":{},\"items\":[{\"metricName\":\"s0-rabbitmq-orders\","
                 + "\"metricLabels\":null,\"timestamp\":\"2026-08-20T10:00:00Z\",\"value\":\"42\"}]}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"s0-rabbitmq-orders", "s1-quote\"and\\backslash", "s2-ünïcödé-€", "s3-tab\tnl\n"})
+  void streamedEncodingIsTheTreeEncodingPlusNewline(String name) {
+    List<MetricValue> values =
+        List.of(MetricValue.ofCount(name, 42), MetricValue.ofDouble("s9-half", 0.5));
+    Instant at = Instant.parse("2026-08-20T10:00:00.987654Z");
+    // twice in the same second: the shared timestamp text must be the same document
+    for (int i = 0; i < 2; i++) {
+      assertThat(
+              ExternalMetricList.encode(values, at.plusMillis(i)).toString(StandardCharsets.UTF_8))
+          .isEqualTo(ExternalMetricList.of(values, at).encode() + "\n");
+    }
+    assertThat(
+            ExternalMetricList.encode(values, at.plusSeconds(1)).toString(StandardCharsets.UTF_8))
+        .contains("\"timestamp\":\"2026-08-20T10:00:01Z\"");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
