@@ -2,6 +2,7 @@
 # Metrics-adapter benchmark with the server and the load driver in two JVMs (docs/benchmarks.md).
 #   scripts/bench-adapter.sh open 1000 5 15       # open loop: rate/s, warm-up s, measured s [connections]
 #   scripts/bench-adapter.sh closed 128 5 10 2    # closed loop: requests in flight, warm-up s, measured s, connections
+#   scripts/bench-adapter.sh open 10000,20000,30000 5 10 2   # open-loop sweep: each rate once per server
 # SERVER_CPUS / DRIVER_CPUS (taskset lists, e.g. 0 and 1) pin each JVM; EVENT_LOOPS sets the adapter's
 # (and the bare server's) event loops (default: one per core the server JVM sees).
 set -euo pipefail

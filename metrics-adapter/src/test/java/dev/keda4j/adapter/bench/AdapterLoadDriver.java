@@ -31,10 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * kube-aggregator does. Reads the ports from the {@link AdapterBenchServer}'s directory, warms both
  * servers up twice, then measures adapter and bare alternately, twice each.
  *
- * <p>Arguments: {@code DIR open RATE WARMUP SECONDS [CONNECTIONS]} — open loop: requests go out on
- * a fixed schedule whatever the answers do and latency counts from the scheduled time (no
- * coordinated omission); or {@code DIR closed IN_FLIGHT WARMUP SECONDS [CONNECTIONS]} — closed
- * loop: that many requests outstanding, each answer sends the next, for the highest rate.
+ * <p>Arguments: {@code DIR open RATE[,RATE...] WARMUP SECONDS [CONNECTIONS]} (several rates: a
+ * sweep, each measured once per server) — open loop: requests go out on a fixed schedule whatever
+ * the answers do and latency counts from the scheduled time (no coordinated omission); or {@code
+ * DIR closed IN_FLIGHT WARMUP SECONDS [CONNECTIONS]} — closed loop: that many requests outstanding,
+ * each answer sends the next, for the highest rate.
  */
 public final class AdapterLoadDriver {
   private static final String HPA = "system:serviceaccount:kube-system:horizontal-pod-autoscaler";
@@ -57,7 +58,8 @@ public final class AdapterLoadDriver {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     boolean closed = "closed".equals(args[1]);
-    int load = Integer.parseInt(args[2]);
+    int[] loads = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+    int load = loads[0];
     int warmup = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
     int connections = args.length > 5 ? Integer.parseInt(args[5]) : 2;
@@ -74,10 +76,10 @@ public final class AdapterLoadDriver {
     HttpClientAgent toBare = driver.client(dir, connections);
     System.out.printf(
         Locale.ROOT,
-        "%s %d, warm-up %d s, measured %d s, %d metrics, %d connection(s), server event loops %s,"
+        "%s %s, warm-up %d s, measured %d s, %d metrics, %d connection(s), server event loops %s,"
             + " load average %s%n",
         closed ? "closed loop, in flight" : "open loop, rate/s",
-        load,
+        args[2],
         warmup,
         seconds,
         metrics,
@@ -88,9 +90,12 @@ public final class AdapterLoadDriver {
       driver.run(closed, toAdapter, adapter, load, warmup, false);
       driver.run(closed, toBare, bare, load, warmup, false);
     }
-    for (int round = 0; round < 2; round++) {
-      driver.run(closed, toAdapter, adapter, load, seconds, true);
-      driver.run(closed, toBare, bare, load, seconds, true);
+    for (int step : loads) {
+      // a sweep (several loads) measures each load once per server; a single load twice
+      for (int round = 0; round < (loads.length > 1 ? 1 : 2); round++) {
+        driver.run(closed, toAdapter, adapter, step, seconds, true);
+        driver.run(closed, toBare, bare, step, seconds, true);
+      }
     }
     System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
     vertx.close().await();
@@ -148,9 +153,11 @@ public final class AdapterLoadDriver {
     Arrays.sort(sorted);
     System.out.printf(
         Locale.ROOT,
-        "%-12s sent %d ok %d errors %d  %.0f req/s  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  p99.9"
+        "%-12s %s %d: sent %d ok %d errors %d  %.0f req/s  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  p99.9"
             + " %.2f ms  max %.2f ms  (load average %s)%n",
         target.label(),
+        closed ? "in flight" : "rate",
+        load,
         r.sent(),
         r.completed() - r.errors(),
         r.errors(),
