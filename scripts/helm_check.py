@@ -123,7 +123,7 @@ RUN_FLAGS = {
     "--kubeconfig", "--watch-namespace", "--metrics-bind-address", "--health-probe-bind-address", "--secure-port",
     "--cert-dir", "--log-level", "--leader-elect", "--leader-election-id", "--leader-election-namespace",
     "--lease-duration", "--renew-deadline", "--retry-period", "--serve-metrics-api", "--metrics-channel-port",
-    "--channel-cert-dir",
+    "--channel-cert-dir", "--normal-event-burst", "--normal-events-per-second",
 }
 ADAPTER_FLAGS = {
     "--secure-port", "--cert-dir", "--channel-cert-dir", "--leader-election-namespace", "--leader-election-id",
@@ -438,7 +438,7 @@ def check_controller(dep, sc, ns, fn):
     want = {"--metrics-bind-address": ":8080", "--health-probe-bind-address": ":8081",
             "--log-level": sc["log_level"], "--leader-elect": "true", "--leader-election-id": lease_id,
             "--leader-election-namespace": ns, "--lease-duration": dur, "--renew-deadline": renew,
-            "--retry-period": retry}
+            "--retry-period": retry, "--normal-event-burst": "25", "--normal-events-per-second": "1"}
     # --serve-metrics-api, --metrics-channel-port and --channel-cert-dir are set through their environment
     # variables (KEDA4J_*), which `keda4j run` reads whether or not the flags are declared on the command
     want_env = {"KEDA4J_SERVE_METRICS_API": "false" if sc["adapter"] else "true",

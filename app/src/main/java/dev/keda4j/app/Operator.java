@@ -2,6 +2,9 @@ package dev.keda4j.app;
 
 import dev.keda4j.adapter.MetricsSource;
 import dev.keda4j.adapter.RunningAdapter;
+import dev.keda4j.controller.k8s.BudgetedEventRecorder;
+import dev.keda4j.controller.k8s.EventRecorder;
+import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.k8s.leader.LeaderElection;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.metrics.PrometheusKedaMetrics;
@@ -15,6 +18,7 @@ import dev.keda4j.scalers.workload.KubernetesClientSlot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +120,14 @@ public final class Operator implements AutoCloseable {
       KubernetesClientSlot.register(runtime, kube.client());
       ScalerCache cache = new ScalerCache(ScalerRegistry.load(), runtime, kedaMetrics);
       started.push(cache);
+      // one budget of Normal events for the whole process, ScaledObjects and ScaledJobs alike
+      EventRecorder events =
+          new BudgetedEventRecorder(
+              new KubeEventRecorder(kube.client(), Clock.systemUTC()),
+              options.normalEvents(),
+              Clock.systemUTC(),
+              registry);
+      LOG.info("Normal events: {} (Warning events: unlimited)", options.normalEvents());
       PollScheduler scheduler = new PollScheduler(POLL_THREADS, "keda4j-poll");
       started.push(scheduler);
       MetricsSource source =
@@ -141,7 +153,7 @@ public final class Operator implements AutoCloseable {
       LeaderElection election = null;
       if (crdsInstalled) {
         LeaderElection.Leading controllers =
-            () -> startControllers(kube, options, cache, scheduler, blocking, kedaMetrics);
+            () -> startControllers(kube, options, cache, scheduler, blocking, kedaMetrics, events);
         LeaderElectionOptions le = options.leaderElection();
         if (le.enabled()) {
           election =
@@ -191,7 +203,8 @@ public final class Operator implements AutoCloseable {
       ScalerCache cache,
       PollScheduler scheduler,
       ExecutorService blocking,
-      PrometheusKedaMetrics kedaMetrics) {
+      PrometheusKedaMetrics kedaMetrics,
+      EventRecorder events) {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
       RegisteredInformers registered =
@@ -200,9 +213,10 @@ public final class Operator implements AutoCloseable {
       parts.push(kedaMetrics.addRegisteredSource(registered));
       KedaMetrics port = kedaMetrics;
       for (String namespace : namespacesToWatch(options)) {
-        parts.push(ScaledObjects.start(kube.client(), namespace, cache, scheduler, port));
+        parts.push(ScaledObjects.start(kube.client(), namespace, cache, scheduler, port, events));
         parts.push(
-            ScaledJobs.start(kube.client(), namespace, cache, scheduler, blocking, options, port));
+            ScaledJobs.start(
+                kube.client(), namespace, cache, scheduler, blocking, options, port, events));
       }
     } catch (RuntimeException e) {
       closeAll(parts);

@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.k8s.NormalEventBudget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -111,6 +112,24 @@ final class RunCommand implements Callable<Integer> {
   String retryPeriod;
 
   @Option(
+      names = "--normal-event-burst",
+      defaultValue = "${env:KEDA4J_NORMAL_EVENT_BURST:-25}",
+      description =
+          "Normal events the controllers may record at once, shared by the whole process"
+              + " (env KEDA4J_NORMAL_EVENT_BURST, default ${DEFAULT-VALUE}); 0 records every"
+              + " Normal event, as KEDA does. Warning events are never limited.")
+  int normalEventBurst;
+
+  @Option(
+      names = "--normal-events-per-second",
+      defaultValue = "${env:KEDA4J_NORMAL_EVENTS_PER_SECOND:-1}",
+      description =
+          "Normal events per second refilled into the burst (env"
+              + " KEDA4J_NORMAL_EVENTS_PER_SECOND, default ${DEFAULT-VALUE}). Normal events over"
+              + " the budget are counted in keda4j_events_dropped_total, not written.")
+  double normalEventsPerSecond;
+
+  @Option(
       names = "--log-level",
       defaultValue = "${env:KEDA4J_LOG_LEVEL:-info}",
       description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
@@ -129,7 +148,8 @@ final class RunCommand implements Callable<Integer> {
             BindAddress.parse("--health-probe-bind-address", healthAddress),
             securePort,
             certDir,
-            leaderElection());
+            leaderElection(),
+            normalEventBudget());
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -148,6 +168,15 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       // the JVM halts once the hook returns: hold it until everything is closed
       closed.countDown();
+    }
+  }
+
+  NormalEventBudget normalEventBudget() {
+    try {
+      return new NormalEventBudget(normalEventBurst, normalEventsPerSecond);
+    } catch (IllegalArgumentException e) {
+      throw new UserFacingException(
+          "--normal-event-burst and --normal-events-per-second: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.k8s.NormalEventBudget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param kubeconfig kubeconfig file, or null for the standard lookup
  * @param watchNamespaces namespaces to watch; empty means all
  * @param leaderElection whether and how replicas elect the one that runs the controllers
+ * @param normalEvents the process's budget of Normal events (Warnings are never limited)
  */
 public record RunOptions(
     Path kubeconfig,
@@ -18,11 +20,33 @@ public record RunOptions(
     BindAddress health,
     int securePort,
     Path certDir,
-    LeaderElectionOptions leaderElection) {
+    LeaderElectionOptions leaderElection,
+    NormalEventBudget normalEvents) {
 
   public RunOptions {
     watchNamespaces = List.copyOf(watchNamespaces);
     Objects.requireNonNull(leaderElection, "leaderElection");
+    Objects.requireNonNull(normalEvents, "normalEvents");
+  }
+
+  /** With the default Normal event budget. */
+  public RunOptions(
+      Path kubeconfig,
+      List<String> watchNamespaces,
+      BindAddress metrics,
+      BindAddress health,
+      int securePort,
+      Path certDir,
+      LeaderElectionOptions leaderElection) {
+    this(
+        kubeconfig,
+        watchNamespaces,
+        metrics,
+        health,
+        securePort,
+        certDir,
+        leaderElection,
+        NormalEventBudget.DEFAULT);
   }
 
   /** Without leader election: this process runs the controllers at once. */
@@ -46,6 +70,12 @@ public record RunOptions(
   /** The same options with another leader election. */
   public RunOptions withLeaderElection(LeaderElectionOptions election) {
     return new RunOptions(
-        kubeconfig, watchNamespaces, metrics, health, securePort, certDir, election);
+        kubeconfig, watchNamespaces, metrics, health, securePort, certDir, election, normalEvents);
+  }
+
+  /** The same options with another Normal event budget. */
+  public RunOptions withNormalEvents(NormalEventBudget budget) {
+    return new RunOptions(
+        kubeconfig, watchNamespaces, metrics, health, securePort, certDir, leaderElection, budget);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.k8s.EventRecorder;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledjob.JobLoopServices;
 import dev.keda4j.controller.scaledjob.ScaledJobOperator;
@@ -28,7 +29,8 @@ final class ScaledJobs {
       PollScheduler scheduler,
       ExecutorService writePool,
       RunOptions options,
-      KedaMetrics metrics) {
+      KedaMetrics metrics,
+      EventRecorder events) {
     JobLoopServices services =
         ScaledJobOperator.services(
             client,
@@ -38,7 +40,8 @@ final class ScaledJobs {
             BuildInfo.version(),
             httpTimeout(),
             writePool,
-            metrics);
+            metrics,
+            events);
     try {
       ScaledJobOperator operator =
           ScaledJobOperator.start(client, namespace, services, scheduler, RETRY_DELAY);

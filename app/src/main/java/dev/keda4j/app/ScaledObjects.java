@@ -1,5 +1,6 @@
 package dev.keda4j.app;
 
+import dev.keda4j.controller.k8s.EventRecorder;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaledobject.ScaledObjectOperator;
 import dev.keda4j.controller.scaledobject.ScaledObjectServices;
@@ -25,7 +26,8 @@ final class ScaledObjects {
       String namespace,
       ScalerCache cache,
       PollScheduler scheduler,
-      KedaMetrics metrics) {
+      KedaMetrics metrics,
+      EventRecorder events) {
     ScaledObjectServices services =
         ScaledObjectOperator.services(
             client,
@@ -34,7 +36,8 @@ final class ScaledObjects {
             ScaledJobs.clusterObjectNamespace(),
             BuildInfo.version(),
             ScaledJobs.httpTimeout(),
-            metrics);
+            metrics,
+            events);
     try {
       ScaledObjectOperator operator =
           ScaledObjectOperator.start(client, namespace, services, scheduler, RETRY_DELAY);

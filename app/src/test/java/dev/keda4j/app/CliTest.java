@@ -2,6 +2,7 @@ package dev.keda4j.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keda4j.controller.k8s.NormalEventBudget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,5 +87,28 @@ class CliTest {
 
     assertThat(result.exitCode()).isEqualTo(OneLineErrors.USER_ERROR);
     assertThat(result.err()).contains("--metrics-bind-address localhost:http is not an address");
+  }
+
+  @Test
+  void theNormalEventBudgetDefaultsTo25ThenOneASecondAndZeroTurnsItOff() {
+    assertThat(runCommand("run").normalEventBudget()).isEqualTo(NormalEventBudget.DEFAULT);
+    NormalEventBudget off =
+        runCommand("run", "--normal-event-burst", "0", "--normal-events-per-second", "2.5")
+            .normalEventBudget();
+    assertThat(off).isEqualTo(new NormalEventBudget(0, 2.5));
+    assertThat(off.off()).isTrue();
+  }
+
+  @Test
+  void aNegativeNormalEventBudgetIsRejected() {
+    Result result = run("run", "--normal-event-burst", "-1");
+
+    assertThat(result.exitCode()).isEqualTo(OneLineErrors.USER_ERROR);
+    assertThat(result.err()).contains("--normal-event-burst").contains("-1");
+  }
+
+  private static RunCommand runCommand(String... args) {
+    CommandLine.ParseResult parsed = Keda4j.commandLine().parseArgs(args);
+    return (RunCommand) parsed.subcommand().commandSpec().userObject();
   }
 }

@@ -1,5 +1,6 @@
 package dev.keda4j.controller.scaledjob;
 
+import dev.keda4j.controller.k8s.EventRecorder;
 import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.k8s.KubeJobsApi;
 import dev.keda4j.controller.k8s.KubeObjectLookup;
@@ -70,6 +71,31 @@ public final class ScaledJobOperator implements AutoCloseable {
       Duration pollTimeout,
       Executor writePool,
       KedaMetrics metrics) {
+    return services(
+        client,
+        cache,
+        clock,
+        clusterObjectNamespace,
+        operatorVersion,
+        pollTimeout,
+        writePool,
+        metrics,
+        new KubeEventRecorder(client, clock));
+  }
+
+  /**
+   * As above, with the events going through {@code events} (e.g. the process's budgeted recorder).
+   */
+  public static JobLoopServices services(
+      ApiClient client,
+      ScalerCache cache,
+      Clock clock,
+      String clusterObjectNamespace,
+      String operatorVersion,
+      Duration pollTimeout,
+      Executor writePool,
+      KedaMetrics metrics,
+      EventRecorder events) {
     KubeObjectLookup lookup = new KubeObjectLookup(client);
     return new JobLoopServices(
         TriggerResolver.of(lookup, clusterObjectNamespace),
@@ -77,7 +103,7 @@ public final class ScaledJobOperator implements AutoCloseable {
         new TriggerPoller(cache, pollTimeout),
         new KubeJobsApi(client),
         new JobFactory(operatorVersion),
-        new KubeEventRecorder(client, clock),
+        events,
         new StatusWriter(new StatusPatcher(client)),
         clock,
         writePool,
