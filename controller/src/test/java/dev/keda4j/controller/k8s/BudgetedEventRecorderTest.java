@@ -109,6 +109,20 @@ class BudgetedEventRecorderTest {
     assertThat(recorded).hasSize(35);
   }
 
+  @Test
+  void theDroppedCounterIsScrapedAsKeda4jEventsDroppedTotal() {
+    io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus =
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+    BudgetedEventRecorder r =
+        new BudgetedEventRecorder(
+            sink, new NormalEventBudget(1, 0), clock, prometheus, logged::add);
+    r.normal(so, "A", "m");
+    r.normal(so, "B", "m");
+    r.normal(so, "C", "m");
+    assertThat(prometheus.scrape()).contains("keda4j_events_dropped_total{type=\"Normal\"} 2.0");
+  }
+
   private static final class MutableClock extends Clock {
     private Instant now = Instant.parse("2026-11-23T12:00:00Z");
 
