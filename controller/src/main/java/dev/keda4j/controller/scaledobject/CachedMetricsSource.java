@@ -21,8 +21,10 @@ import java.util.concurrent.CompletionStage;
  * the shared {@link ScalerCache} (KEDA's operator-side {@code GetScaledObjectMetrics}). The metric
  * name matches case-insensitively. Never blocks; a failed or missing read completes exceptionally —
  * never as a zero. Reads go through {@link MetricReads}: concurrent identical reads cost one poll,
- * {@code useCachedMetrics} triggers are served from the scale loop's record while it is fresh, and
- * a trigger past {@code fallback.failureThreshold} answers the fallback value.
+ * {@code useCachedMetrics} triggers are served from the scale loop's record while it is fresh, a
+ * failed read rebuilds the trigger's scaler and reads again as the scale loop does (at most once
+ * per {@code pollingInterval} per trigger, on the reads' own pool), and a trigger past {@code
+ * fallback.failureThreshold} answers the fallback value.
  */
 public final class CachedMetricsSource implements MetricsSource {
   private final ScalerCache cache;

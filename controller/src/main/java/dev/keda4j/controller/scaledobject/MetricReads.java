@@ -9,6 +9,7 @@ import dev.keda4j.controller.scaledobject.fallback.FallbackOutcome;
 import dev.keda4j.controller.scaledobject.fallback.FallbackPolicy;
 import dev.keda4j.controller.scaledobject.fallback.MetricRead;
 import dev.keda4j.controller.scaledobject.modifiers.CompositeMetric;
+import dev.keda4j.controller.scaling.RebuildRule;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.SingleFlight;
 import dev.keda4j.controller.scaling.TriggerScaler;
@@ -103,6 +104,11 @@ public final class MetricReads implements ScalerCache.Extension {
     final ConcurrentMap<String, Record> records = new ConcurrentHashMap<>();
     final SingleFlight<String, Reading> flights = new SingleFlight<>();
     final AtomicInteger polls = new AtomicInteger();
+    // per trigger index: the rebuild in flight, and when the last one after a failed read started
+    final ConcurrentMap<Integer, CompletableFuture<TriggerScaler>> rebuilding =
+        new ConcurrentHashMap<>();
+    final ConcurrentMap<Integer, Instant> rebuiltAt = new ConcurrentHashMap<>();
+    final AtomicInteger rebuilds = new AtomicInteger();
   }
 
   private record Record(Reading reading, Instant at) {}
@@ -131,20 +137,36 @@ public final class MetricReads implements ScalerCache.Extension {
     return st == null ? 0 : st.polls.get();
   }
 
+  /** Rebuilds after failed reads started for {@code key} (tests, diagnostics). */
+  public int rebuilds(String key) {
+    ObjectState st = objects.get(key);
+    return st == null ? 0 : st.rebuilds.get();
+  }
+
   /**
    * Reads {@code spec} of trigger {@code ts}, joining a read of the same metric in flight.
    *
-   * @param rebuildOnError on a failed poll rebuild the scaler once and poll again (the loop does)
+   * @param rebuildOnError on a failed poll rebuild the scaler once and poll again (the loop does:
+   *     on every failed read, see {@link RebuildRule})
    */
   CompletableFuture<Reading> read(
       String key, TriggerScaler ts, MetricSpec spec, Duration timeout, boolean rebuildOnError) {
+    return read(key, ts, spec, timeout, rebuildOnError ? Duration.ZERO : null);
+  }
+
+  /**
+   * @param rebuildSpacing on a failed poll rebuild the scaler (at most once per this spacing per
+   *     trigger) and poll again; null: never
+   */
+  private CompletableFuture<Reading> read(
+      String key, TriggerScaler ts, MetricSpec spec, Duration timeout, Duration rebuildSpacing) {
     ObjectState st = state(key);
     String metric = spec.metricName();
     return st.flights.run(
         metric,
         () -> {
           long started = System.nanoTime();
-          return poll(key, st, ts, metric, timeout, rebuildOnError)
+          return poll(key, st, ts, metric, timeout, rebuildSpacing)
               .handle((r, e) -> finish(key, st, ts, spec, r, e, started))
               .thenCompose(f -> f);
         });
@@ -152,7 +174,10 @@ public final class MetricReads implements ScalerCache.Extension {
 
   /**
    * A metrics API read: the {@code useCachedMetrics} record when fresh (younger than {@code
-   * pollingInterval}), else a live read (coalesced, no rebuild: it must not block).
+   * pollingInterval}), else a live read (coalesced). A failed live read rebuilds the trigger's
+   * scaler and reads again as the loop does, but at most once per {@code pollingInterval} per
+   * trigger (counting the loop's rebuilds): an HPA asking every 15 s of a source that is down does
+   * not rebuild on every request. The rebuild runs on the blocking pool, never on the caller.
    */
   CompletableFuture<Reading> readForApi(
       String key, TriggerScaler ts, MetricSpec spec, Duration timeout) {
@@ -168,7 +193,8 @@ public final class MetricReads implements ScalerCache.Extension {
         }
       }
     }
-    return read(key, ts, spec, timeout, false);
+    Context ctx = st.context;
+    return read(key, ts, spec, timeout, pollingInterval(ctx == null ? null : ctx.latest().get()));
   }
 
   /**
@@ -236,29 +262,97 @@ public final class MetricReads implements ScalerCache.Extension {
       TriggerScaler ts,
       String metric,
       Duration timeout,
-      boolean rebuildOnError) {
+      Duration rebuildSpacing) {
     Scaler scaler = ts.scaler().orElseThrow();
     CompletableFuture<ScalerResult> first = pollOnce(st, scaler, metric, timeout);
-    if (!rebuildOnError) {
+    if (rebuildSpacing == null) {
       return first;
     }
     return first
         .handle(
-            (r, e) -> {
-              if (e == null) {
-                return CompletableFuture.completedFuture(r);
-              }
-              LOG.debug("{}: trigger {} read failed, rebuilding its scaler", key, ts.index());
-              return CompletableFuture.supplyAsync(() -> cache.rebuild(key, ts.index()), blocking)
-                  .thenCompose(
-                      fresh ->
-                          fresh.scaler().isPresent()
-                              ? pollOnce(st, fresh.scaler().get(), metric, timeout)
-                              : CompletableFuture.<ScalerResult>failedFuture(
-                                  new IllegalStateException(
-                                      fresh.error().orElse(message(e, metric, timeout)))));
-            })
+            (r, e) ->
+                e == null
+                    ? CompletableFuture.completedFuture(r)
+                    : afterFailure(key, st, ts, metric, timeout, rebuildSpacing, e))
         .thenCompose(f -> f);
+  }
+
+  /**
+   * The second chance of a failed poll ({@link RebuildRule}): join the trigger's rebuild in flight,
+   * poll the scaler someone else already rebuilt, or rebuild it (one at a time per trigger, on the
+   * blocking pool) and poll the new one.
+   */
+  private CompletableFuture<ScalerResult> afterFailure(
+      String key,
+      ObjectState st,
+      TriggerScaler ts,
+      String metric,
+      Duration timeout,
+      Duration rebuildSpacing,
+      Throwable failure) {
+    int index = ts.index();
+    CompletableFuture<TriggerScaler> running = st.rebuilding.get(index);
+    if (running != null) {
+      return pollRebuilt(st, running, metric, timeout, failure);
+    }
+    List<TriggerScaler> held = cache.current(key);
+    TriggerScaler now = index < held.size() ? held.get(index) : null;
+    Context ctx = st.context;
+    Instant at = Instant.now(ctx == null ? Clock.systemUTC() : ctx.clock());
+    RebuildRule.Action action =
+        RebuildRule.decide(
+            now == ts,
+            now != null && now.scaler().isPresent(),
+            st.rebuiltAt.get(index),
+            at,
+            rebuildSpacing);
+    switch (action) {
+      case POLL_CURRENT:
+        return pollOnce(st, now.scaler().get(), metric, timeout);
+      case GIVE_UP:
+        return CompletableFuture.failedFuture(failure);
+      default:
+        break;
+    }
+    CompletableFuture<TriggerScaler> mine = new CompletableFuture<>();
+    CompletableFuture<TriggerScaler> other = st.rebuilding.putIfAbsent(index, mine);
+    if (other != null) {
+      return pollRebuilt(st, other, metric, timeout, failure);
+    }
+    st.rebuiltAt.put(index, at);
+    st.rebuilds.incrementAndGet();
+    LOG.debug("{}: trigger {} read failed, rebuilding its scaler", key, index);
+    try {
+      CompletableFuture.supplyAsync(() -> cache.rebuildIfCurrent(key, ts), blocking)
+          .whenComplete(
+              (fresh, e) -> {
+                st.rebuilding.remove(index, mine);
+                if (e != null) {
+                  mine.completeExceptionally(e);
+                } else {
+                  mine.complete(fresh);
+                }
+              });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      st.rebuilding.remove(index, mine);
+      mine.completeExceptionally(e);
+    }
+    return pollRebuilt(st, mine, metric, timeout, failure);
+  }
+
+  private CompletableFuture<ScalerResult> pollRebuilt(
+      ObjectState st,
+      CompletableFuture<TriggerScaler> rebuilt,
+      String metric,
+      Duration timeout,
+      Throwable failure) {
+    return rebuilt.thenCompose(
+        fresh ->
+            fresh.scaler().isPresent()
+                ? pollOnce(st, fresh.scaler().get(), metric, timeout)
+                : CompletableFuture.<ScalerResult>failedFuture(
+                    new IllegalStateException(
+                        fresh.error().orElse(message(failure, metric, timeout)))));
   }
 
   private static CompletableFuture<ScalerResult> pollOnce(

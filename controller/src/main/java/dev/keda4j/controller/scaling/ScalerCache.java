@@ -9,13 +9,14 @@ import dev.keda4j.scalers.spi.ScalerContext;
 import dev.keda4j.scalers.spi.ScalerRegistry;
 import dev.keda4j.scalers.spi.ScalerRuntime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The one cache of built scalers, per scalable object ({@code Kind ns/name}) and trigger. A
  * trigger's scaler is reused while its resolved {@link ScalerContext} (spec, env and auth) is
- * unchanged, rebuilt when it changes, and closed when it goes away.
+ * unchanged, rebuilt when it changes, and closed exactly once when it goes away.
+ *
+ * <p>Locking: building a scaler may block (an {@code external} scaler asks its server for metric
+ * specs with the trigger's timeout), so builds never run under a lock shared by all objects. Each
+ * object has its own build lock: only callers building or rebuilding the same object wait for each
+ * other. {@link #current}, {@link #remove} and {@link #close} never wait for a build; a build that
+ * finishes after its object was removed (or the cache closed) closes what it built and answers
+ * failed triggers.
  */
 public final class ScalerCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScalerCache.class);
@@ -49,12 +57,29 @@ public final class ScalerCache implements AutoCloseable {
     void onActive(int triggerIndex, boolean active);
   }
 
+  private static final AutoCloseable NO_SUBSCRIPTION = () -> {};
+
   private final Factory factory;
   private final KedaMetrics metrics;
-  private final Map<String, List<TriggerScaler>> byObject = new HashMap<>();
-  private final Map<Scaler, AutoCloseable> subscriptions = new IdentityHashMap<>();
+  private final ConcurrentMap<String, ObjectScalers> byObject = new ConcurrentHashMap<>();
+  // every built scaler not closed yet, with its push subscription: removing it is the right to
+  // close
+  private final Map<Scaler, AutoCloseable> open = new IdentityHashMap<>();
   private final Map<String, PushListener> pushListeners = new ConcurrentHashMap<>();
   private final Map<Class<?>, Extension> extensions = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /** One object's scalers; {@link #builds} is held while they are built, the monitor briefly. */
+  private static final class ObjectScalers {
+    final ReentrantLock builds = new ReentrantLock();
+    // guarded by this
+    private List<TriggerScaler> scalers = List.of();
+    private boolean removed;
+
+    synchronized List<TriggerScaler> get() {
+      return scalers;
+    }
+  }
 
   public ScalerCache(ScalerRegistry registry, ScalerRuntime runtime) {
     this(registry, runtime, KedaMetrics.NOOP);
@@ -104,72 +129,189 @@ public final class ScalerCache implements AutoCloseable {
   }
 
   /** Number of open push subscriptions (diagnostics, tests). */
-  public synchronized int pushSubscriptions() {
-    return subscriptions.size();
+  public int pushSubscriptions() {
+    synchronized (open) {
+      return (int) open.values().stream().filter(s -> s != NO_SUBSCRIPTION).count();
+    }
   }
 
   /**
    * The scalers for {@code triggers} of {@code objectKey}; a trigger whose env or auth did not
-   * resolve, or whose config does not bind, comes back with its error.
+   * resolve, or whose config does not bind, comes back with its error. Waits only for builds of the
+   * same object. When the object is removed (or the cache closed) while this builds, what it built
+   * is closed and every trigger comes back failed.
    */
-  public synchronized List<TriggerScaler> scalers(
-      String objectKey, List<ResolvedTrigger> triggers) {
-    List<TriggerScaler> old = byObject.getOrDefault(objectKey, List.of());
-    List<TriggerScaler> now = new ArrayList<>(triggers.size());
-    for (ResolvedTrigger t : triggers) {
-      TriggerScaler previous = t.index() < old.size() ? old.get(t.index()) : null;
-      if (previous != null
-          && previous.context().equals(t.context())
-          && previous.error().isEmpty()) {
-        now.add(previous);
-      } else {
-        if (previous != null) {
-          close(objectKey, previous);
+  public List<TriggerScaler> scalers(String objectKey, List<ResolvedTrigger> triggers) {
+    if (closed) {
+      return gone(objectKey, triggers, "closed");
+    }
+    ObjectScalers o = byObject.computeIfAbsent(objectKey, k -> new ObjectScalers());
+    o.builds.lock();
+    try {
+      List<TriggerScaler> old;
+      synchronized (o) {
+        if (o.removed) {
+          return gone(objectKey, triggers, "removed");
         }
-        now.add(build(objectKey, t));
+        old = o.scalers;
       }
+      List<TriggerScaler> now = new ArrayList<>(triggers.size());
+      List<TriggerScaler> built = new ArrayList<>();
+      for (ResolvedTrigger t : triggers) {
+        TriggerScaler previous = t.index() < old.size() ? old.get(t.index()) : null;
+        if (previous != null
+            && previous.context().equals(t.context())
+            && previous.error().isEmpty()) {
+          now.add(previous);
+        } else {
+          if (previous != null) {
+            // closed before the new one is built: a shared client (redis) is then really renewed
+            close(objectKey, previous);
+          }
+          TriggerScaler b = build(objectKey, t);
+          built.add(b);
+          now.add(b);
+        }
+      }
+      for (int i = triggers.size(); i < old.size(); i++) {
+        close(objectKey, old.get(i));
+      }
+      List<TriggerScaler> result = List.copyOf(now);
+      if (!commit(objectKey, o, result)) {
+        built.forEach(b -> close(objectKey, b));
+        return gone(objectKey, triggers, "removed");
+      }
+      return result;
+    } finally {
+      o.builds.unlock();
     }
-    for (int i = triggers.size(); i < old.size(); i++) {
-      close(objectKey, old.get(i));
-    }
-    byObject.put(objectKey, List.copyOf(now));
-    return List.copyOf(now);
   }
 
-  /** Closes and rebuilds trigger {@code index} (after a failed poll); returns the new one. */
-  public synchronized TriggerScaler rebuild(String objectKey, int index) {
-    List<TriggerScaler> current = new ArrayList<>(byObject.getOrDefault(objectKey, List.of()));
-    if (index >= current.size()) {
+  /**
+   * Closes and rebuilds trigger {@code index} (after a failed poll); returns the new one.
+   *
+   * @throws IllegalArgumentException when the object holds no such trigger
+   */
+  public TriggerScaler rebuild(String objectKey, int index) {
+    ObjectScalers o = byObject.get(objectKey);
+    if (o == null) {
       throw new IllegalArgumentException(objectKey + " has no trigger " + index);
     }
-    TriggerScaler old = current.get(index);
-    close(objectKey, old);
-    TriggerScaler fresh = build(objectKey, index, old.context());
-    current.set(index, fresh);
-    byObject.put(objectKey, List.copyOf(current));
-    return fresh;
+    o.builds.lock();
+    try {
+      List<TriggerScaler> current = o.get();
+      if (index >= current.size()) {
+        throw new IllegalArgumentException(objectKey + " has no trigger " + index);
+      }
+      return rebuildLocked(objectKey, o, current.get(index));
+    } finally {
+      o.builds.unlock();
+    }
   }
 
-  /** Closes every scaler of {@code objectKey}. */
-  public synchronized void remove(String objectKey) {
-    List<TriggerScaler> old = byObject.remove(objectKey);
-    if (old != null) {
+  /**
+   * Rebuilds the trigger of {@code failed} only if {@code failed} is still the one held for it:
+   * when another caller already rebuilt it (or its spec changed), the current one comes back
+   * unbuilt again. A trigger no longer held comes back failed.
+   */
+  public TriggerScaler rebuildIfCurrent(String objectKey, TriggerScaler failed) {
+    ObjectScalers o = byObject.get(objectKey);
+    if (o == null) {
+      return gone(objectKey, failed.index(), failed.context(), "removed");
+    }
+    o.builds.lock();
+    try {
+      List<TriggerScaler> current = o.get();
+      if (failed.index() >= current.size()) {
+        return gone(objectKey, failed.index(), failed.context(), "removed");
+      }
+      TriggerScaler held = current.get(failed.index());
+      return held == failed ? rebuildLocked(objectKey, o, held) : held;
+    } finally {
+      o.builds.unlock();
+    }
+  }
+
+  /** Closes every scaler of {@code objectKey}; a build of it in progress closes what it builds. */
+  public void remove(String objectKey) {
+    ObjectScalers o = byObject.remove(objectKey);
+    if (o != null) {
+      List<TriggerScaler> old;
+      synchronized (o) {
+        o.removed = true;
+        old = o.scalers;
+        o.scalers = List.of();
+      }
       old.forEach(s -> close(objectKey, s));
     }
     pushListeners.remove(objectKey);
     extensions.values().forEach(e -> e.forget(objectKey));
   }
 
-  /** The scalers currently held for {@code objectKey}. */
-  public synchronized List<TriggerScaler> current(String objectKey) {
-    return byObject.getOrDefault(objectKey, List.of());
+  /** The scalers currently held for {@code objectKey} (never waits for a build). */
+  public List<TriggerScaler> current(String objectKey) {
+    ObjectScalers o = byObject.get(objectKey);
+    return o == null ? List.of() : o.get();
   }
 
+  /** Closes every scaler; a build in progress closes what it builds, later ones build nothing. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closed = true;
     new ArrayList<>(byObject.keySet()).forEach(this::remove);
     extensions.values().forEach(Extension::close);
     extensions.clear();
+  }
+
+  // the caller holds o.builds
+  private TriggerScaler rebuildLocked(String objectKey, ObjectScalers o, TriggerScaler old) {
+    // closed first: a shared client (redis) must really be renewed by the rebuild
+    close(objectKey, old);
+    TriggerScaler fresh = build(objectKey, old.index(), old.context());
+    synchronized (o) {
+      if (!o.removed && !closed && old.index() < o.scalers.size()) {
+        List<TriggerScaler> next = new ArrayList<>(o.scalers);
+        next.set(old.index(), fresh);
+        o.scalers = List.copyOf(next);
+        return fresh;
+      }
+    }
+    close(objectKey, fresh);
+    return gone(objectKey, old.index(), old.context(), closed ? "closed" : "removed");
+  }
+
+  /** Stores {@code scalers} unless the object was removed or the cache closed meanwhile. */
+  private boolean commit(String objectKey, ObjectScalers o, List<TriggerScaler> scalers) {
+    synchronized (o) {
+      if (!o.removed && !closed) {
+        o.scalers = scalers;
+        return true;
+      }
+    }
+    // closed after this object was last seen by close(): it is forgotten here
+    byObject.remove(objectKey, o);
+    List<TriggerScaler> old;
+    synchronized (o) {
+      o.removed = true;
+      old = o.scalers;
+      o.scalers = List.of();
+    }
+    old.forEach(s -> close(objectKey, s));
+    return false;
+  }
+
+  private static List<TriggerScaler> gone(
+      String objectKey, List<ResolvedTrigger> triggers, String why) {
+    return triggers.stream().map(t -> gone(objectKey, t.index(), t.context(), why)).toList();
+  }
+
+  private static TriggerScaler gone(String objectKey, int index, ScalerContext ctx, String why) {
+    return TriggerScaler.failed(
+        index,
+        ctx,
+        why.equals("closed")
+            ? "scaler cache closed"
+            : "scalers of " + objectKey + " were removed while building");
   }
 
   private TriggerScaler build(String objectKey, ResolvedTrigger t) {
@@ -186,7 +328,10 @@ public final class ScalerCache implements AutoCloseable {
     try {
       Scaler s = factory.build(ctx);
       LOG.info("{}: scaler {} built for trigger {}", objectKey, ctx.triggerType(), index);
-      subscribeIfPush(objectKey, index, s);
+      AutoCloseable sub = subscribeIfPush(objectKey, index, s);
+      synchronized (open) {
+        open.put(s, sub);
+      }
       return TriggerScaler.built(index, ctx, s);
     } catch (ConfigException e) {
       LOG.warn(
@@ -204,9 +349,9 @@ public final class ScalerCache implements AutoCloseable {
     }
   }
 
-  private void subscribeIfPush(String objectKey, int index, Scaler s) {
+  private AutoCloseable subscribeIfPush(String objectKey, int index, Scaler s) {
     if (!(s instanceof PushScaler push)) {
-      return;
+      return NO_SUBSCRIPTION;
     }
     try {
       AutoCloseable sub =
@@ -217,33 +362,42 @@ public final class ScalerCache implements AutoCloseable {
                   l.onActive(index, active);
                 }
               });
-      subscriptions.put(s, sub);
       LOG.info("{}: subscribed to push scaler of trigger {}", objectKey, index);
+      return sub == null ? NO_SUBSCRIPTION : sub;
     } catch (RuntimeException e) {
       LOG.warn("{}: subscribing to trigger {} failed: {}", objectKey, index, e.toString());
+      return NO_SUBSCRIPTION;
     }
   }
 
+  /** Closes the scaler of {@code s} and its subscription, unless it was closed already. */
   private void close(String objectKey, TriggerScaler s) {
     Optional<Scaler> scaler = s.scaler();
-    if (scaler.isPresent()) {
-      AutoCloseable sub = subscriptions.remove(scaler.get());
-      if (sub != null) {
-        try {
-          sub.close();
-        } catch (Exception e) {
-          LOG.warn(
-              "{}: closing push subscription of trigger {} failed: {}",
-              objectKey,
-              s.index(),
-              e.toString());
-        }
+    if (scaler.isEmpty()) {
+      return;
+    }
+    AutoCloseable sub;
+    synchronized (open) {
+      if (!open.containsKey(scaler.get())) {
+        return;
       }
+      sub = open.remove(scaler.get());
+    }
+    if (sub != NO_SUBSCRIPTION) {
       try {
-        scaler.get().close();
-      } catch (RuntimeException e) {
-        LOG.warn("{}: closing scaler of trigger {} failed: {}", objectKey, s.index(), e.toString());
+        sub.close();
+      } catch (Exception e) {
+        LOG.warn(
+            "{}: closing push subscription of trigger {} failed: {}",
+            objectKey,
+            s.index(),
+            e.toString());
       }
+    }
+    try {
+      scaler.get().close();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: closing scaler of trigger {} failed: {}", objectKey, s.index(), e.toString());
     }
   }
 }
