@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ServerSSLOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
  * The controller side of the internal metrics channel: HTTPS on {@code --metrics-channel-port}
  * (9666, KEDA's metrics service port), served by every controller replica, requiring a client
  * certificate signed by the channel CA. Only the leader answers values; another replica answers 503
- * so the adapter looks the leader up again — never a zero.
+ * so the adapter looks the leader up again — never a zero. The certificate files are re-read while
+ * the server runs (see {@link #start(Vertx, String, int, ChannelTls, MetricsSource,
+ * BooleanSupplier, Duration, Duration)}).
  */
 public final class MetricsChannelServer {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsChannelServer.class);
   private static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+  private static final List<String> ALPN_PROTOCOLS = List.of("h2", "http/1.1");
 
   private MetricsChannelServer() {}
 
@@ -43,15 +47,10 @@ public final class MetricsChannelServer {
   }
 
   /**
-   * Starts listening.
+   * Starts listening, re-reading the certificate files every {@link
+   * ChannelTlsReloader#DEFAULT_INTERVAL}.
    *
-   * @param vertx the Vert.x instance (not closed)
-   * @param host bind address
-   * @param port port, 0 for a free one
-   * @param tls the channel CA and this replica's identity
-   * @param source the leader's metric values
-   * @param leading whether this replica leads now
-   * @param readTimeout bound of one read of {@code source}
+   * @see #start(Vertx, String, int, ChannelTls, MetricsSource, BooleanSupplier, Duration, Duration)
    */
   public static CompletionStage<Running> start(
       Vertx vertx,
@@ -61,37 +60,99 @@ public final class MetricsChannelServer {
       MetricsSource source,
       BooleanSupplier leading,
       Duration readTimeout) {
+    return start(
+        vertx, host, port, tls, source, leading, readTimeout, ChannelTlsReloader.DEFAULT_INTERVAL);
+  }
+
+  /**
+   * Starts listening. While it listens, {@code ca.crt}, {@code tls.crt} and {@code tls.key} are
+   * checked every {@code reloadInterval}; a changed, valid set becomes the server's identity and
+   * its only trusted client CA for new connections (client certificates stay required). Connections
+   * already open keep the TLS session they were established with until they close.
+   *
+   * @param vertx the Vert.x instance (not closed)
+   * @param host bind address
+   * @param port port, 0 for a free one
+   * @param tls the channel CA and this replica's identity
+   * @param source the leader's metric values
+   * @param leading whether this replica leads now
+   * @param readTimeout bound of one read of {@code source}
+   * @param reloadInterval time between two checks of the certificate files
+   */
+  public static CompletionStage<Running> start(
+      Vertx vertx,
+      String host,
+      int port,
+      ChannelTls tls,
+      MetricsSource source,
+      BooleanSupplier leading,
+      Duration readTimeout,
+      Duration reloadInterval) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(leading, "leading");
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setHost(host)
-            .setPort(port)
-            .setSsl(true)
-            .setUseAlpn(true)
-            .setKeyCertOptions(tls.identity())
-            .setTrustOptions(tls.trust())
-            .setClientAuth(ClientAuth.REQUIRED)
-            .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
-    HttpServer server =
-        vertx
-            .createHttpServer(options)
-            .requestHandler(req -> handle(vertx, req, source, leading, readTimeout));
-    return server
-        .listen()
-        .map(
-            bound -> {
-              LOG.info(
-                  "metrics channel listening on https://{}:{} (client certificates of {})",
-                  host,
-                  bound.actualPort(),
-                  tls.dir().resolve(ChannelTls.CA));
-              return (Running) new Listening(bound);
+    ChannelTlsReloader reloader = new ChannelTlsReloader(vertx, tls, reloadInterval, "server");
+    return vertx
+        .executeBlocking(reloader::loadNow, false)
+        .compose(
+            initial -> {
+              // checked content when it parses; otherwise the paths, and Vert.x reports the
+              // problem as it always did
+              HttpServerOptions options =
+                  new HttpServerOptions()
+                      .setHost(host)
+                      .setPort(port)
+                      .setSsl(true)
+                      .setUseAlpn(true)
+                      .setKeyCertOptions(
+                          initial.map(ChannelTls.Material::identity).orElseGet(tls::identity))
+                      .setTrustOptions(
+                          initial.map(ChannelTls.Material::trust).orElseGet(tls::trust))
+                      .setClientAuth(ClientAuth.REQUIRED)
+                      .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
+              ServerSSLOptions started = options.getSslOptions().copy();
+              HttpServer server =
+                  vertx
+                      .createHttpServer(options)
+                      .requestHandler(req -> handle(vertx, req, source, leading, readTimeout));
+              return server
+                  .listen()
+                  .map(
+                      bound -> {
+                        reloader.start(
+                            material ->
+                                bound.updateSSLOptions(sslOptions(started, material), true));
+                        LOG.info(
+                            "metrics channel listening on https://{}:{} (client certificates of {},"
+                                + " certificate files re-read every {} ms)",
+                            host,
+                            bound.actualPort(),
+                            tls.dir().resolve(ChannelTls.CA),
+                            reloadInterval.toMillis());
+                        return (Running) new Listening(bound, reloader);
+                      });
             })
+        .onFailure(e -> reloader.close())
         .toCompletionStage();
   }
 
-  private record Listening(HttpServer server) implements Running {
+  /**
+   * The options the server started with, holding {@code material} instead: client certificates
+   * required, TLS 1.2/1.3, ALPN h2 and http/1.1 (what {@code listen} derives from the HTTP
+   * versions; Vert.x 5.1.6 keeps the listen-time ALPN list anyway, it is repeated here so the
+   * options are complete should that change).
+   */
+  static ServerSSLOptions sslOptions(ServerSSLOptions started, ChannelTls.Material material) {
+    return started
+        .copy()
+        .setKeyCertOptions(material.identity())
+        .setTrustOptions(material.trust())
+        .setClientAuth(ClientAuth.REQUIRED)
+        .setEnabledSecureTransportProtocols(TLS_PROTOCOLS)
+        .setUseAlpn(true)
+        .setApplicationLayerProtocols(ALPN_PROTOCOLS);
+  }
+
+  private record Listening(HttpServer server, ChannelTlsReloader reloader) implements Running {
     @Override
     public int port() {
       return server.actualPort();
@@ -99,6 +160,7 @@ public final class MetricsChannelServer {
 
     @Override
     public CompletionStage<Void> close() {
+      reloader.close();
       return server.close().toCompletionStage();
     }
   }

@@ -6,12 +6,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.ClientSSLOptions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * the mutual-TLS metrics channel. The leader's address is remembered; a 503 (that replica no longer
  * leads) or a connection failure looks the leader up again and retries with KEDA's gRPC backoff
  * (250 ms doubling, at most 2 s) until the deadline. Whatever happens, a read ends with values or
- * an error by the deadline — never with a zero.
+ * an error by the deadline — never with a zero. The channel certificate files are re-read while the
+ * source runs (see {@link #RemoteMetricsSource(Vertx, ChannelTls, LeaderLocator, int, Duration,
+ * Duration)}).
  */
 public final class RemoteMetricsSource implements MetricsSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RemoteMetricsSource.class);
@@ -36,38 +39,76 @@ public final class RemoteMetricsSource implements MetricsSource, AutoCloseable {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
   private final Vertx vertx;
-  private final HttpClient client;
+  private final HttpClientAgent client;
+  private final ChannelTlsReloader reloader;
   private final LeaderLocator locator;
   private final int port;
   private final Duration deadline;
   private final AtomicReference<String> leader = new AtomicReference<>();
 
   /**
+   * Like {@link #RemoteMetricsSource(Vertx, ChannelTls, LeaderLocator, int, Duration, Duration)},
+   * re-reading the certificate files every {@link ChannelTlsReloader#DEFAULT_INTERVAL}.
+   */
+  public RemoteMetricsSource(
+      Vertx vertx, ChannelTls tls, LeaderLocator locator, int port, Duration deadline) {
+    this(vertx, tls, locator, port, deadline, ChannelTlsReloader.DEFAULT_INTERVAL);
+  }
+
+  /**
+   * Reads the certificate files once in the calling thread (three small files; not on an event
+   * loop), then every {@code reloadInterval} off the event loop: a changed, valid set becomes the
+   * client identity and the only trusted CA of new connections to the leader. A connection already
+   * open keeps the TLS session it was established with until either side closes it.
+   *
    * @param vertx the Vert.x instance (not closed)
    * @param tls the channel CA and the adapter's client identity
    * @param locator finds the leader's address
    * @param port the channel port of every controller replica ({@code --metrics-channel-port})
    * @param deadline bound of one read including retries (KEDA's gRPC deadline is 3 s)
+   * @param reloadInterval time between two checks of the certificate files
    */
   public RemoteMetricsSource(
-      Vertx vertx, ChannelTls tls, LeaderLocator locator, int port, Duration deadline) {
+      Vertx vertx,
+      ChannelTls tls,
+      LeaderLocator locator,
+      int port,
+      Duration deadline,
+      Duration reloadInterval) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.locator = Objects.requireNonNull(locator, "locator");
     this.port = port;
     this.deadline = Objects.requireNonNull(deadline, "deadline");
+    this.reloader = new ChannelTlsReloader(vertx, tls, reloadInterval, "client");
+    Optional<ChannelTls.Material> initial = reloader.loadNow();
+    // checked content when it parses; otherwise the paths, and Vert.x reports the problem on
+    // connecting as it always did
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setSsl(true)
+            .setUseAlpn(true)
+            .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, deadline.toMillis()))
+            .setKeyCertOptions(initial.map(ChannelTls.Material::identity).orElseGet(tls::identity))
+            .setTrustOptions(initial.map(ChannelTls.Material::trust).orElseGet(tls::trust))
+            // the leader is reached by pod IP, which its certificate does not name: the
+            // channel CA signs only keda4j's own certificates, so chaining to it is the check
+            .setVerifyHost(false);
+    ClientSSLOptions started = options.getSslOptions().copy();
     this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setSsl(true)
-                .setUseAlpn(true)
-                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, deadline.toMillis()))
-                .setKeyCertOptions(tls.identity())
-                .setTrustOptions(tls.trust())
-                // the leader is reached by pod IP, which its certificate does not name: the
-                // channel CA signs only keda4j's own certificates, so chaining to it is the check
-                .setVerifyHost(false),
-            new io.vertx.core.http.PoolOptions().setHttp2MaxSize(1));
+        vertx.createHttpClient(options, new io.vertx.core.http.PoolOptions().setHttp2MaxSize(1));
+    // new SSL options get a new connection pool: the next request after a reload connects afresh
+    reloader.start(material -> client.updateSSLOptions(sslOptions(started, material), true));
+  }
+
+  /** The options the client started with, holding {@code material} instead. */
+  static ClientSSLOptions sslOptions(ClientSSLOptions started, ChannelTls.Material material) {
+    return started
+        .copy()
+        .setKeyCertOptions(material.identity())
+        .setTrustOptions(material.trust())
+        .setUseAlpn(true)
+        .setHostnameVerificationAlgorithm("");
   }
 
   @Override
@@ -218,6 +259,7 @@ public final class RemoteMetricsSource implements MetricsSource, AutoCloseable {
 
   @Override
   public void close() {
+    reloader.close();
     client.close();
   }
 
