@@ -5,9 +5,7 @@ import com.google.gson.JsonObject;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.KedaValidation;
-import dev.keda4j.api.v1alpha1.ScaleTriggers;
 import dev.keda4j.api.v1alpha1.ScaledObject;
-import dev.keda4j.api.v1alpha1.ScaledObjectSpec;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.api.v1alpha1.SpecError;
 import dev.keda4j.api.v1alpha1.TriggerSummary;
@@ -714,42 +712,13 @@ public final class ScaledObjectReconciler {
     return s == null || s.isEmpty();
   }
 
-  /**
-   * Whether deleting an object of this spec has work to do before the object may disappear, so that
-   * it needs {@code finalizer.keda.sh}: putting the target back ({@code
-   * advanced.restoreToOriginalReplicaCount}) or removing the object from the {@code
-   * status.scaledobjects} of a referenced (Cluster)TriggerAuthentication. Everything else (loop,
-   * scalers, metric series) is cleaned up on the informer's delete notification, so an object
-   * without either never holds up its own deletion, a namespace's or keda4j's uninstall.
-   */
-  static boolean needsFinalizer(ScaledObjectSpec spec) {
-    if (spec == null) {
-      return false;
-    }
-    if (spec.getAdvanced() != null
-        && Boolean.TRUE.equals(spec.getAdvanced().getRestoreToOriginalReplicaCount())) {
-      return true;
-    }
-    if (spec.getTriggers() == null) {
-      return false;
-    }
-    for (ScaleTriggers t : spec.getTriggers()) {
-      if (t != null
-          && t.getAuthenticationRef() != null
-          && !isEmpty(t.getAuthenticationRef().getName())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Adds the finalizer when {@link #needsFinalizer} says so; one already there stays. */
+  /** Adds the finalizer when {@link FinalizerPolicy#needed} says so; one already there stays. */
   private void ensureFinalizer(ScaledObject so) {
     List<String> finalizers = so.getMetadata().getFinalizers();
     if (finalizers != null && finalizers.contains(KedaApi.FINALIZER)) {
       return;
     }
-    if (!needsFinalizer(so.getSpec())) {
+    if (!FinalizerPolicy.needed(so.getSpec())) {
       return;
     }
     List<String> next = new ArrayList<>(finalizers == null ? List.of() : finalizers);

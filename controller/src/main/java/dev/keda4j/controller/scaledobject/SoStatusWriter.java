@@ -149,14 +149,13 @@ final class SoStatusWriter {
             PENDING.containsKey(key),
             tickComing.getAsBoolean(),
             System.nanoTime() - giveUpNanos >= 0);
-    switch (wait) {
-      case DONE -> {}
-      case WAIT ->
-          FLUSHER.schedule(
-              () -> flushUnlessTickComing(key, tickComing, within, giveUpNanos),
-              within.toMillis(),
-              java.util.concurrent.TimeUnit.MILLISECONDS);
-      case ALONE -> flush(key, 3);
+    if (wait == HandoverWait.WAIT) {
+      FLUSHER.schedule(
+          () -> flushUnlessTickComing(key, tickComing, within, giveUpNanos),
+          within.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    } else if (wait == HandoverWait.ALONE) {
+      flush(key, 3);
     }
   }
 

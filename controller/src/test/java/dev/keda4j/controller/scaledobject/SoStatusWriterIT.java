@@ -123,6 +123,64 @@ class SoStatusWriterIT {
   }
 
   @Test
+  void theHandedOverStatusWaitsForALateFirstTickAndGoesInOnePatchWithIt() throws Exception {
+    StatusPatcher patcher = new StatusPatcher(KUBE.apiClient());
+    ScaledObject so = create("late-tick");
+    java.util.concurrent.atomic.AtomicBoolean tickComing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    KUBE.stats().reset();
+    SoStatusWriter.writeSoon(
+        patcher,
+        so,
+        so.getStatus(),
+        withConditions(so, List.of(ScaledObjectReasons.ready())).hpaName("keda-hpa-late"),
+        java.time.Duration.ofMillis(200),
+        java.time.Duration.ofSeconds(30),
+        tickComing::get);
+    // the tick is late (a busy scheduler): well past "within", nothing went out alone
+    Thread.sleep(1000);
+    assertThat(KUBE.stats().writes()).isZero();
+    // the first tick: its Active and the handed-over Ready/hpaName in one patch
+    assertThat(
+            SoStatusWriter.write(
+                patcher, so, withConditions(so, List.of(ScaledObjectReasons.active(false)))))
+        .isTrue();
+    tickComing.set(false);
+    Thread.sleep(500);
+    assertThat(KUBE.stats().writes()).isEqualTo(1);
+    ScaledObjectStatus stored = read("late-tick").getStatus();
+    assertThat(Conditions.find(stored.getConditions(), "Ready"))
+        .contains(ScaledObjectReasons.ready());
+    assertThat(Conditions.find(stored.getConditions(), "Active"))
+        .contains(ScaledObjectReasons.active(false));
+    assertThat(stored.getHpaName()).isEqualTo("keda-hpa-late");
+  }
+
+  @Test
+  void theHandedOverStatusGoesOutAloneWhenNoTickIsComing() throws Exception {
+    StatusPatcher patcher = new StatusPatcher(KUBE.apiClient());
+    ScaledObject so = create("no-tick");
+    KUBE.stats().reset();
+    SoStatusWriter.writeSoon(
+        patcher,
+        so,
+        so.getStatus(),
+        withConditions(so, List.of(ScaledObjectReasons.ready())).hpaName("keda-hpa-alone"),
+        java.time.Duration.ofMillis(200),
+        java.time.Duration.ofSeconds(30),
+        () -> false);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (read("no-tick").getStatus() == null
+        || read("no-tick").getStatus().getHpaName() == null) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+    assertThat(KUBE.stats().writes()).isEqualTo(1);
+    assertThat(Conditions.find(read("no-tick").getStatus().getConditions(), "Ready"))
+        .contains(ScaledObjectReasons.ready());
+  }
+
+  @Test
   void concurrentWritersOfDifferentConditionsNeverLoseOne() throws Exception {
     StatusPatcher patcher = new StatusPatcher(KUBE.apiClient());
     ScaledObject stale = create("threads");

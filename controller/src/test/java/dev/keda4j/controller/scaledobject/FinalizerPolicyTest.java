@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link ScaledObjectReconciler#needsFinalizer}: a finalizer only when deletion has work to do. */
-class NeedsFinalizerTest {
+/** {@link FinalizerPolicy#needed}: a finalizer only when deletion has work to do. */
+class FinalizerPolicyTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
@@ -29,14 +29,12 @@ class NeedsFinalizerTest {
           {"triggers":[{"type":"redis","authenticationRef":{}}]}                          | false
           """)
   void deletionWithWorkToDoNeedsTheFinalizer(String spec, boolean expected) {
-    assertThat(
-            ScaledObjectReconciler.needsFinalizer(
-                Manifests.gson().fromJson(spec, ScaledObjectSpec.class)))
+    assertThat(FinalizerPolicy.needed(Manifests.gson().fromJson(spec, ScaledObjectSpec.class)))
         .isEqualTo(expected);
   }
 
   @Test
   void noSpecNeedsNoFinalizer() {
-    assertThat(ScaledObjectReconciler.needsFinalizer(null)).isFalse();
+    assertThat(FinalizerPolicy.needed(null)).isFalse();
   }
 }
