@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How the adapter listens and whom it trusts.
@@ -73,192 +74,114 @@ public record AdapterOptions(
   }
 
   public AdapterOptions withListen(String newHost, int newPort) {
-    return new AdapterOptions(
-        newHost,
-        newPort,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(
+        c -> {
+          c.host = newHost;
+          c.port = newPort;
+        });
   }
 
   public AdapterOptions withTlsFiles(Path cert, Path key, Duration reloadInterval) {
-    return new AdapterOptions(
-        host,
-        port,
-        cert,
-        key,
-        selfSignedHosts,
-        reloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(
+        c -> {
+          c.tlsCertFile = cert;
+          c.tlsKeyFile = key;
+          c.certReloadInterval = reloadInterval;
+        });
   }
 
   public AdapterOptions withRequestHeader(RequestHeaderConfig config) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        config,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.requestHeader = config);
   }
 
   public AdapterOptions withClientCa(List<X509Certificate> cas) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        cas,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.clientCa = cas);
   }
 
   public AdapterOptions withAnonymousAuth(boolean allowed) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        allowed,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.anonymousAuth = allowed);
   }
 
   public AdapterOptions withMetricReadTimeout(Duration timeout) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        timeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.metricReadTimeout = timeout);
   }
 
   public AdapterOptions withAuthCacheTtl(Duration ttl) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        ttl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.authCacheTtl = ttl);
   }
 
   public AdapterOptions withMeterRegistry(PrometheusMeterRegistry registry) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        registry,
-        clock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.meterRegistry = registry);
   }
 
   public AdapterOptions withClock(Clock newClock) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        newClock,
-        gitVersion,
-        eventLoops);
+    return with(c -> c.clock = newClock);
   }
 
   public AdapterOptions withEventLoops(int loops) {
-    return new AdapterOptions(
-        host,
-        port,
-        tlsCertFile,
-        tlsKeyFile,
-        selfSignedHosts,
-        certReloadInterval,
-        requestHeader,
-        clientCa,
-        anonymousAuth,
-        metricReadTimeout,
-        authCacheTtl,
-        meterRegistry,
-        clock,
-        gitVersion,
-        loops);
+    return with(c -> c.eventLoops = loops);
+  }
+
+  /** A copy with {@code change} applied, validated by the canonical constructor again. */
+  private AdapterOptions with(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The fields of an {@link AdapterOptions} being changed by one {@code with…} call. */
+  private static final class Copy {
+    String host;
+    int port;
+    Path tlsCertFile;
+    Path tlsKeyFile;
+    List<String> selfSignedHosts;
+    Duration certReloadInterval;
+    RequestHeaderConfig requestHeader;
+    List<X509Certificate> clientCa;
+    boolean anonymousAuth;
+    Duration metricReadTimeout;
+    Duration authCacheTtl;
+    PrometheusMeterRegistry meterRegistry;
+    Clock clock;
+    String gitVersion;
+    int eventLoops;
+
+    Copy(AdapterOptions o) {
+      host = o.host;
+      port = o.port;
+      tlsCertFile = o.tlsCertFile;
+      tlsKeyFile = o.tlsKeyFile;
+      selfSignedHosts = o.selfSignedHosts;
+      certReloadInterval = o.certReloadInterval;
+      requestHeader = o.requestHeader;
+      clientCa = o.clientCa;
+      anonymousAuth = o.anonymousAuth;
+      metricReadTimeout = o.metricReadTimeout;
+      authCacheTtl = o.authCacheTtl;
+      meterRegistry = o.meterRegistry;
+      clock = o.clock;
+      gitVersion = o.gitVersion;
+      eventLoops = o.eventLoops;
+    }
+
+    AdapterOptions build() {
+      return new AdapterOptions(
+          host,
+          port,
+          tlsCertFile,
+          tlsKeyFile,
+          selfSignedHosts,
+          certReloadInterval,
+          requestHeader,
+          clientCa,
+          anonymousAuth,
+          metricReadTimeout,
+          authCacheTtl,
+          meterRegistry,
+          clock,
+          gitVersion,
+          eventLoops);
+    }
   }
 }
