@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,23 +45,7 @@ final class AdapterCommand implements Callable<Integer> {
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
   private static final int BLOCKING_THREADS = 4;
 
-  @Option(
-      names = "--kubeconfig",
-      defaultValue = "${env:KUBECONFIG}",
-      description = "Kubeconfig file (env KUBECONFIG); default the standard lookup or in-cluster.")
-  Path kubeconfig;
-
-  @Option(
-      names = "--secure-port",
-      defaultValue = "${env:KEDA4J_SECURE_PORT:-6443}",
-      description = "HTTPS port of the external metrics API (default ${DEFAULT-VALUE}).")
-  int securePort;
-
-  @Option(
-      names = "--cert-dir",
-      defaultValue = "${env:KEDA4J_CERT_DIR:-/certs}",
-      description = "Directory holding the serving tls.crt and tls.key (default ${DEFAULT-VALUE}).")
-  Path certDir;
+  @CommandLine.Mixin ProcessFlags process;
 
   @Option(
       names = "--channel-cert-dir",
@@ -90,29 +75,11 @@ final class AdapterCommand implements Callable<Integer> {
       description = "Name of the leader election Lease (default ${DEFAULT-VALUE}).")
   String leaseName;
 
-  @Option(
-      names = "--metrics-bind-address",
-      defaultValue = "${env:KEDA4J_METRICS_BIND_ADDRESS:-:8080}",
-      description = "Prometheus /metrics address, host:port or :port (default ${DEFAULT-VALUE}).")
-  String metricsAddress;
-
-  @Option(
-      names = "--health-probe-bind-address",
-      defaultValue = "${env:KEDA4J_HEALTH_PROBE_BIND_ADDRESS:-:8081}",
-      description = "/healthz and /readyz address (default ${DEFAULT-VALUE}).")
-  String healthAddress;
-
-  @Option(
-      names = "--log-level",
-      defaultValue = "${env:KEDA4J_LOG_LEVEL:-info}",
-      description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
-  String logLevel;
-
   @Override
   public Integer call() throws Exception {
-    CommandSupport.applyLogLevel(logLevel);
-    BindAddress metricsBind = BindAddress.parse("--metrics-bind-address", metricsAddress);
-    BindAddress healthBind = BindAddress.parse("--health-probe-bind-address", healthAddress);
+    CommandSupport.applyLogLevel(process.logLevel);
+    BindAddress metricsBind = process.metricsBind();
+    BindAddress healthBind = process.healthBind();
     ChannelTls tls;
     try {
       tls = new ChannelTls(channelCertDir).checked();
@@ -126,7 +93,7 @@ final class AdapterCommand implements Callable<Integer> {
           LeaderElectionOptions.defaultNamespace(
               null, LeaderElectionOptions.SERVICE_ACCOUNT_NAMESPACE);
     }
-    KubeConnection kube = KubeConnection.connect(kubeconfig);
+    KubeConnection kube = KubeConnection.connect(process.kubeconfig);
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -156,7 +123,8 @@ final class AdapterCommand implements Callable<Integer> {
     RunningAdapter adapter = null;
     try (ProbeServer probes = ProbeServer.health(healthBind)) {
       adapter =
-          AdapterStarter.startServer(vertx, kube.client(), blocking, securePort, certDir, source);
+          AdapterStarter.startServer(
+              vertx, kube.client(), blocking, process.securePort, process.certDir, source);
       try (ProbeServer metrics = ProbeServer.metrics(metricsBind, adapter.meterRegistry())) {
         LOG.info(
             "keda4j adapter {} serving the external metrics API on https port {} from the leader"

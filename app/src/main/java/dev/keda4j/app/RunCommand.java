@@ -1,7 +1,6 @@
 package dev.keda4j.app;
 
 import dev.keda4j.controller.k8s.NormalEventBudget;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,15 +22,9 @@ final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-  @CommandLine.Mixin AdapterStarter.RunFlags adapterFlags;
+  @CommandLine.Mixin ProcessFlags process;
 
-  @Option(
-      names = "--kubeconfig",
-      defaultValue = "${env:KUBECONFIG}",
-      description =
-          "Kubeconfig file (env KUBECONFIG). Default: ~/.kube/config, else the in-cluster"
-              + " service account.")
-  Path kubeconfig;
+  @CommandLine.Mixin AdapterStarter.RunFlags adapterFlags;
 
   @Option(
       names = "--watch-namespace",
@@ -40,30 +33,6 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Namespaces to watch, comma separated; empty for all (env WATCH_NAMESPACE, as in KEDA).")
   List<String> watchNamespaces;
-
-  @Option(
-      names = "--metrics-bind-address",
-      defaultValue = "${env:KEDA4J_METRICS_BIND_ADDRESS:-:8080}",
-      description = "Prometheus /metrics address, host:port or :port (default ${DEFAULT-VALUE}).")
-  String metricsAddress;
-
-  @Option(
-      names = "--health-probe-bind-address",
-      defaultValue = "${env:KEDA4J_HEALTH_PROBE_BIND_ADDRESS:-:8081}",
-      description = "/healthz and /readyz address (default ${DEFAULT-VALUE}).")
-  String healthAddress;
-
-  @Option(
-      names = "--secure-port",
-      defaultValue = "${env:KEDA4J_SECURE_PORT:-6443}",
-      description = "HTTPS port of the external metrics API (default ${DEFAULT-VALUE}).")
-  int securePort;
-
-  @Option(
-      names = "--cert-dir",
-      defaultValue = "${env:KEDA4J_CERT_DIR:-/certs}",
-      description = "Directory holding tls.crt, tls.key and ca.crt (default ${DEFAULT-VALUE}).")
-  Path certDir;
 
   @Option(
       names = "--leader-elect",
@@ -129,25 +98,19 @@ final class RunCommand implements Callable<Integer> {
               + " the budget are counted in keda4j_events_dropped_total, not written.")
   double normalEventsPerSecond;
 
-  @Option(
-      names = "--log-level",
-      defaultValue = "${env:KEDA4J_LOG_LEVEL:-info}",
-      description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
-  String logLevel;
-
   @Override
   public Integer call() throws Exception {
-    CommandSupport.applyLogLevel(logLevel);
+    CommandSupport.applyLogLevel(process.logLevel);
     RunOptions options =
         new RunOptions(
-            kubeconfig,
+            process.kubeconfig,
             watchNamespaces == null
                 ? List.of()
                 : watchNamespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
-            BindAddress.parse("--metrics-bind-address", metricsAddress),
-            BindAddress.parse("--health-probe-bind-address", healthAddress),
-            securePort,
-            certDir,
+            process.metricsBind(),
+            process.healthBind(),
+            process.securePort,
+            process.certDir,
             leaderElection(),
             normalEventBudget());
     CountDownLatch stopRequested = new CountDownLatch(1);
