@@ -9,8 +9,9 @@ import dev.keda4j.adapter.auth.ExtensionApiserverAuthentication;
 import dev.keda4j.adapter.auth.RequestAuthenticator;
 import dev.keda4j.adapter.http.AdapterRoutes;
 import dev.keda4j.adapter.tls.ClientCertificateRequester;
+import dev.keda4j.adapter.tls.FileSetReloader;
 import dev.keda4j.adapter.tls.KeyMaterial;
-import dev.keda4j.adapter.tls.KeyMaterialFiles;
+import dev.keda4j.adapter.tls.KeyMaterialChecks;
 import dev.keda4j.adapter.tls.ReloadingKeyManager;
 import dev.keda4j.adapter.tls.SelfSignedCertificate;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -29,6 +30,7 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,17 +75,49 @@ public final class MetricsAdapterServer {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(authorizer, "authorizer");
     return vertx
-        .executeBlocking(() -> initialKeyMaterial(options))
-        .compose(material -> listen(vertx, options, source, tokens, authorizer, material))
+        .executeBlocking(() -> initialKeyMaterial(vertx, options))
+        .compose(initial -> listen(vertx, options, source, tokens, authorizer, initial))
         .toCompletionStage();
   }
 
-  private static KeyMaterial initialKeyMaterial(AdapterOptions options) throws IOException {
+  /** The serving material, and what follows its files (null when it was generated). */
+  private record Initial(KeyMaterial material, FileSetReloader<KeyMaterial> reloader) {}
+
+  private static Initial initialKeyMaterial(Vertx vertx, AdapterOptions options)
+      throws IOException {
     if (options.tlsCertFile() == null) {
       LOG.info("no serving certificate given: generated a self-signed one");
-      return SelfSignedCertificate.generate(options.selfSignedHosts(), options.clock().instant());
+      return new Initial(
+          SelfSignedCertificate.generate(options.selfSignedHosts(), options.clock().instant()),
+          null);
     }
-    return new KeyMaterialFiles(options.tlsCertFile(), options.tlsKeyFile()).load();
+    KeyMaterial material = readServingFiles(options);
+    FileSetReloader<KeyMaterial> reloader =
+        new FileSetReloader<>(
+            vertx,
+            "serving certificate " + options.tlsCertFile(),
+            List.of(options.tlsCertFile(), options.tlsKeyFile()),
+            options.certReloadInterval(),
+            contents -> KeyMaterialChecks.parse(contents.get(0), contents.get(1)));
+    // the files as they are now are what the server starts with: only later changes apply
+    reloader.loadNow();
+    return new Initial(material, reloader);
+  }
+
+  private static KeyMaterial readServingFiles(AdapterOptions options) throws IOException {
+    try {
+      return KeyMaterialChecks.parse(
+          Files.readAllBytes(options.tlsCertFile()), Files.readAllBytes(options.tlsKeyFile()));
+    } catch (IOException e) {
+      throw new IOException(
+          "serving certificate "
+              + options.tlsCertFile()
+              + " / key "
+              + options.tlsKeyFile()
+              + " unusable: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   private static Future<RunningAdapter> listen(
@@ -92,8 +126,8 @@ public final class MetricsAdapterServer {
       MetricsSource source,
       Authenticator tokens,
       Authorizer authorizer,
-      KeyMaterial material) {
-    ReloadingKeyManager keyManager = new ReloadingKeyManager(material);
+      Initial initial) {
+    ReloadingKeyManager keyManager = new ReloadingKeyManager(initial.material());
     ClientCertificateRequester requester =
         new ClientCertificateRequester(
             acceptedIssuers(
@@ -162,7 +196,18 @@ public final class MetricsAdapterServer {
         .map(
             listening -> {
               HttpServer bound = listening.server();
-              long reloadTimer = scheduleReload(vertx, options, keyManager);
+              FileSetReloader<KeyMaterial> reloader = initial.reloader();
+              if (reloader != null) {
+                reloader.start(
+                    m -> {
+                      keyManager.replace(m);
+                      LOG.info(
+                          "serving certificate reloaded from {}: {}",
+                          options.tlsCertFile(),
+                          m.leaf().getSubjectX500Principal());
+                      return Future.succeededFuture();
+                    });
+              }
               LOG.info(
                   "metrics adapter listening on https://{}:{}", options.host(), bound.actualPort());
               return new Running(
@@ -171,7 +216,7 @@ public final class MetricsAdapterServer {
                   listening.extraDeployment(),
                   keyManager,
                   registry,
-                  reloadTimer,
+                  reloader,
                   shuttingDown,
                   authenticator,
                   requester);
@@ -221,48 +266,13 @@ public final class MetricsAdapterServer {
     return issuers;
   }
 
-  private static long scheduleReload(
-      Vertx vertx, AdapterOptions options, ReloadingKeyManager keyManager) {
-    if (options.tlsCertFile() == null) {
-      return -1;
-    }
-    KeyMaterialFiles files = new KeyMaterialFiles(options.tlsCertFile(), options.tlsKeyFile());
-    try {
-      files.load();
-    } catch (IOException e) {
-      LOG.warn(
-          "serving certificate {} unreadable after start: {}", files.certFile(), e.getMessage());
-    }
-    return vertx.setPeriodic(
-        options.certReloadInterval().toMillis(),
-        id ->
-            vertx
-                .executeBlocking(files::reloadIfChanged, false)
-                .onSuccess(
-                    changed ->
-                        changed.ifPresent(
-                            m -> {
-                              keyManager.replace(m);
-                              LOG.info(
-                                  "serving certificate reloaded from {}: {}",
-                                  files.certFile(),
-                                  m.leaf().getSubjectX500Principal());
-                            }))
-                .onFailure(
-                    e ->
-                        LOG.warn(
-                            "serving certificate {} not reloaded, keeping the current one: {}",
-                            files.certFile(),
-                            e.getMessage())));
-  }
-
   private record Running(
       Vertx vertx,
       HttpServer server,
       String extraDeployment,
       ReloadingKeyManager keyManager,
       PrometheusMeterRegistry meterRegistry,
-      long reloadTimer,
+      FileSetReloader<KeyMaterial> reloader,
       AtomicBoolean shuttingDown,
       RequestAuthenticator authenticator,
       ClientCertificateRequester requester)
@@ -286,8 +296,8 @@ public final class MetricsAdapterServer {
     @Override
     public CompletionStage<Void> close() {
       shuttingDown.set(true);
-      if (reloadTimer >= 0) {
-        vertx.cancelTimer(reloadTimer);
+      if (reloader != null) {
+        reloader.close();
       }
       Future<Void> extra =
           extraDeployment == null ? Future.succeededFuture() : vertx.undeploy(extraDeployment);

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -56,17 +53,6 @@ public final class Pem {
       }
     }
     throw new IOException("no private key found");
-  }
-
-  /** Reads a certificate file and a key file. */
-  public static KeyMaterial read(Path certFile, Path keyFile) throws IOException {
-    List<X509Certificate> chain =
-        certificates(Files.readString(certFile, StandardCharsets.US_ASCII));
-    if (chain.isEmpty()) {
-      throw new IOException("no certificate in " + certFile);
-    }
-    PrivateKey key = privateKey(Files.readString(keyFile, StandardCharsets.US_ASCII));
-    return new KeyMaterial(key, chain);
   }
 
   /** PEM text of certificates and keys (keys as unencrypted PKCS#8). */

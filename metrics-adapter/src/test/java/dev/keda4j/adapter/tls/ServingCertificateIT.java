@@ -112,6 +112,28 @@ class ServingCertificateIT {
   }
 
   @Test
+  void aKeyThatDoesNotMatchItsCertificateKeepsTheCurrentPair() throws Exception {
+    Path cert = dir.resolve("tls.crt");
+    Path key = dir.resolve("tls.key");
+    KeyMaterial first = SelfSignedCertificate.generate(List.of(), Instant.now());
+    write(cert, key, first);
+    adapter = start(AdapterOptions.defaults().withTlsFiles(cert, key, Duration.ofMillis(50)));
+    KeyMaterial other = SelfSignedCertificate.generate(List.of("other.example"), Instant.now());
+    // a rotation caught half-way: the new certificate beside the old key
+    write(cert, key, new KeyMaterial(first.key(), other.chain()));
+    Thread.sleep(300);
+    assertThat(adapter.servingCertificate()).isEqualTo(first.leaf());
+    assertThat(served()).isEqualTo(first.leaf());
+    // once the key catches up, the pair is taken
+    write(cert, key, other);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!adapter.servingCertificate().equals(other.leaf()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(served()).isEqualTo(other.leaf());
+  }
+
+  @Test
   void withoutFilesAGeneratedCertificateCoversLocalhost() throws Exception {
     adapter = start(AdapterOptions.defaults());
     X509Certificate c = served();
