@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * The job loop of one ScaledJob: observe (triggers, Jobs and Pods from the API) → decide ({@link
  * JobPlanner}, pure) → apply (create Jobs, status, events, history cleanup). Counting from the API
  * every poll is what keeps the count exact across restarts.
+ *
+ * <p>The loop polls only while the ScaledJob's scalers are held in the {@link
+ * dev.keda4j.controller.scaling.ScalerCache} (the reconciler builds them before starting the loop
+ * and removes them when it forgets the object); a poll that finds them removed, before or while
+ * reading the triggers, creates no Job and writes nothing.
  */
 public final class JobLoop {
   private static final Logger LOG = LoggerFactory.getLogger(JobLoop.class);
@@ -73,7 +78,10 @@ public final class JobLoop {
     return key;
   }
 
-  /** One poll; returns the decision, or empty when the Jobs could not be counted. */
+  /**
+   * One poll; returns the decision, or empty when the Jobs could not be counted or the ScaledJob's
+   * scalers were removed.
+   */
   public synchronized Optional<JobPlan> poll() {
     Instant now = services.clock().instant();
     recordLateness(now);
@@ -85,7 +93,14 @@ public final class JobLoop {
   }
 
   private Optional<JobPlan> pollOnce(Instant now) {
-    TriggerReadings readings = readTriggers();
+    Optional<TriggerReadings> read = readTriggers();
+    if (read.isEmpty() || !services.scalers().holds(key)) {
+      // forgotten (deleted, or no longer ours) before or while the triggers were read: a read of
+      // removed scalers is no truth to create Jobs or write status from
+      LOG.info("{}: scalers removed, poll abandoned", key);
+      return Optional.empty();
+    }
+    TriggerReadings readings = read.get();
     for (String error : readings.errors()) {
       LOG.warn("{}: trigger error: {}", key, error);
       services.events().warning(sj, ScaledJobEvents.SCALER_FAILED, error);
@@ -133,24 +148,30 @@ public final class JobLoop {
             ResourceType.SCALED_JOB, ns, name, lateness.isNegative() ? Duration.ZERO : lateness);
   }
 
-  private TriggerReadings readTriggers() {
-    List<TriggerScaler> scalers;
+  /**
+   * The triggers' readings; empty when the ScaledJob's scalers are not held (any more): a tick that
+   * runs on after {@link ScaledJobReconciler#forget} builds nothing, which nobody would close.
+   */
+  private Optional<TriggerReadings> readTriggers() {
+    Optional<List<TriggerScaler>> scalers;
     try {
       List<ResolvedTrigger> resolved = services.resolver().resolve(sj);
-      scalers = services.scalers().scalers(key, resolved);
+      scalers = services.scalers().scalersIfHeld(key, resolved);
     } catch (KubeCallException e) {
       services.metrics().objectError(ResourceType.SCALED_JOB, ns, name);
-      return new TriggerReadings(List.of(), List.of(e.getMessage()), Map.of());
+      return Optional.of(new TriggerReadings(List.of(), List.of(e.getMessage()), Map.of()));
     } catch (RuntimeException e) {
       // a resolver bug is a trigger error for this poll, not a crash of the loop
       LOG.error("{}: resolving triggers failed", key, e);
       services.metrics().objectError(ResourceType.SCALED_JOB, ns, name);
-      return new TriggerReadings(
-          List.of(),
-          List.of("error resolving triggers: " + e.getClass().getSimpleName()),
-          Map.of());
+      return Optional.of(
+          new TriggerReadings(
+              List.of(),
+              List.of("error resolving triggers: " + e.getClass().getSimpleName()),
+              Map.of()));
     }
-    return services.poller().poll(key, scalers, sj.maxReplicaCount(), services.metrics(), ns, name);
+    return scalers.map(
+        s -> services.poller().poll(key, s, sj.maxReplicaCount(), services.metrics(), ns, name));
   }
 
   private Optional<Map<String, List<V1Pod>>> podsByJob() {

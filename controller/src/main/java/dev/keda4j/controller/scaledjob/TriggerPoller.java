@@ -16,9 +16,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads every trigger of a ScaledJob, sequentially (scaledjob.md §2.1). */
+/**
+ * Reads every trigger of a ScaledJob, sequentially (scaledjob.md §2.1). A failed read is retried
+ * once on the trigger's rebuilt scaler; a read of an object whose scalers were removed meanwhile
+ * (deleted ScaledJob) is a failure that ends the poll.
+ */
 public final class TriggerPoller {
+  private static final Logger LOG = LoggerFactory.getLogger(TriggerPoller.class);
+
   private final ScalerCache cache;
   private final Duration timeout;
 
@@ -67,8 +75,9 @@ public final class TriggerPoller {
     List<String> errors = new ArrayList<>();
     Map<String, Boolean> activity = new LinkedHashMap<>();
     for (TriggerScaler ts : scalers) {
-      Scaler scaler = ts.scaler().orElseThrow();
-      List<MetricSpec> specs = scaler.metricSpecs();
+      // the scaler the trigger's next spec is read from: its rebuild once a read rebuilt it
+      TriggerScaler current = ts;
+      List<MetricSpec> specs = ts.scaler().orElseThrow().metricSpecs();
       boolean active = false;
       for (MetricSpec spec : specs) {
         if (spec.sourceType() != MetricSpec.SourceType.EXTERNAL) {
@@ -77,7 +86,9 @@ public final class TriggerPoller {
         KedaMetrics.Trigger trigger = trigger(namespace, name, ts, spec.metricName());
         long start = System.nanoTime();
         try {
-          ScalerResult r = readWithOneRebuild(objectKey, ts, scaler, spec.metricName());
+          Read read = readWithOneRebuild(objectKey, current, spec.metricName());
+          current = read.from();
+          ScalerResult r = read.result();
           Duration latency = Duration.ofNanos(System.nanoTime() - start);
           TriggerMetric m = TriggerMetrics.of(specs, r, active, maxReplicaCount);
           active = m.active();
@@ -86,6 +97,15 @@ public final class TriggerPoller {
           metricsPort.scalerRead(trigger, valueOf(r, spec.metricName()), r.active(), latency);
         } catch (ReadFailure e) {
           errors.add(e.getMessage());
+          if (!cache.holds(objectKey)) {
+            // removed (the ScaledJob deleted) while this poll ran: the read failed, the other
+            // triggers are not read and no series of the forgotten object is recorded again
+            LOG.info("{}: scalers removed while polling, poll stopped", objectKey);
+            return new TriggerReadings(metrics, errors, activity);
+          }
+          if (e.latest() != null) {
+            current = e.latest();
+          }
           metricsPort.scalerError(trigger);
           metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
         }
@@ -117,16 +137,26 @@ public final class TriggerPoller {
     return sum;
   }
 
-  private ScalerResult readWithOneRebuild(
-      String objectKey, TriggerScaler ts, Scaler scaler, String metric) throws ReadFailure {
+  /**
+   * Reads {@code metric} from {@code ts}; when that fails, once more from the trigger's rebuilt
+   * scaler ({@link ScalerCache#rebuildIfCurrent}: rebuilt unless someone replaced it meanwhile, as
+   * {@link dev.keda4j.controller.scaling.RebuildRule} has it for loops). A trigger no longer held
+   * (its object removed) answers a failure, never a reading.
+   */
+  private Read readWithOneRebuild(String objectKey, TriggerScaler ts, String metric)
+      throws ReadFailure {
     try {
-      return read(scaler, metric);
+      return new Read(ts, read(ts.scaler().orElseThrow(), metric));
     } catch (ReadFailure first) {
-      TriggerScaler fresh = cache.rebuild(objectKey, ts.index());
+      TriggerScaler fresh = cache.rebuildIfCurrent(objectKey, ts);
       if (fresh.scaler().isEmpty()) {
-        throw new ReadFailure(fresh.error().orElse(first.getMessage()));
+        throw new ReadFailure(fresh.error().orElse(first.getMessage()), ts);
       }
-      return read(fresh.scaler().get(), metric);
+      try {
+        return new Read(fresh, read(fresh.scaler().get(), metric));
+      } catch (ReadFailure second) {
+        throw new ReadFailure(second.getMessage(), fresh);
+      }
     }
   }
 
@@ -149,11 +179,26 @@ public final class TriggerPoller {
     }
   }
 
+  /** A successful read and the scaler it came from. */
+  private record Read(TriggerScaler from, ScalerResult result) {}
+
   private static final class ReadFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
+    // the scaler the trigger's next read starts from (null: the one that failed)
+    private final transient TriggerScaler latest;
+
     ReadFailure(String message) {
+      this(message, null);
+    }
+
+    ReadFailure(String message, TriggerScaler latest) {
       super(message);
+      this.latest = latest;
+    }
+
+    TriggerScaler latest() {
+      return latest;
     }
   }
 }

@@ -145,13 +145,40 @@ public final class ScalerCache implements AutoCloseable {
     if (closed) {
       return gone(objectKey, triggers, "closed");
     }
-    ObjectScalers o = byObject.computeIfAbsent(objectKey, k -> new ObjectScalers());
+    List<TriggerScaler> held =
+        update(objectKey, byObject.computeIfAbsent(objectKey, k -> new ObjectScalers()), triggers);
+    return held == null ? gone(objectKey, triggers, "removed") : held;
+  }
+
+  /**
+   * As {@link #scalers}, but only for an object whose scalers are held ({@link #holds}): for any
+   * other (never built, removed, or the cache closed) nothing is built and the answer is empty, as
+   * it is when the object is removed while this builds (what it built is closed). For a loop whose
+   * tick may still run after {@link #remove}: it must not bring the object back.
+   */
+  public Optional<List<TriggerScaler>> scalersIfHeld(
+      String objectKey, List<ResolvedTrigger> triggers) {
+    ObjectScalers o = closed ? null : byObject.get(objectKey);
+    return o == null ? Optional.empty() : Optional.ofNullable(update(objectKey, o, triggers));
+  }
+
+  /**
+   * Whether scalers of {@code objectKey} are held: built by {@link #scalers}, not removed since.
+   */
+  public boolean holds(String objectKey) {
+    return !closed && byObject.containsKey(objectKey);
+  }
+
+  // the scalers now held for objectKey, null when it was removed (or the cache closed) before or
+  // while this built
+  private List<TriggerScaler> update(
+      String objectKey, ObjectScalers o, List<ResolvedTrigger> triggers) {
     o.builds.lock();
     try {
       List<TriggerScaler> old;
       synchronized (o) {
         if (o.removed) {
-          return gone(objectKey, triggers, "removed");
+          return null;
         }
         old = o.scalers;
       }
@@ -179,7 +206,7 @@ public final class ScalerCache implements AutoCloseable {
       List<TriggerScaler> result = List.copyOf(now);
       if (!commit(objectKey, o, result)) {
         built.forEach(b -> close(objectKey, b));
-        return gone(objectKey, triggers, "removed");
+        return null;
       }
       return result;
     } finally {

@@ -169,7 +169,7 @@ class ScaledJobLoopIT {
                 customScalingRunningJobPercentage: "0.5"\
             """));
     ScaledJob model = read(sj);
-    JobLoop loop = new JobLoop(model, services());
+    JobLoop loop = loop(model, services());
     List<Integer> counts = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       loop.poll();
@@ -288,7 +288,7 @@ class ScaledJobLoopIT {
     KUBE.apply(
         seed(sj, list, "strategy: default")
             .replace("successfulJobsHistoryLimit: 5", "successfulJobsHistoryLimit: 2"));
-    JobLoop loop = new JobLoop(read(sj), services());
+    JobLoop loop = loop(read(sj), services());
     KUBE.stats().reset();
     loop.poll();
     assertThat(jobs(sj)).hasSize(3);
@@ -379,7 +379,7 @@ class ScaledJobLoopIT {
             Duration.ofSeconds(2),
             writes,
             metrics);
-    JobLoop loop = new JobLoop(read(sj), services);
+    JobLoop loop = loop(read(sj), services);
     loop.poll();
     loop.poll();
     assertThat(jobs(sj)).hasSize(4);
@@ -545,6 +545,15 @@ class ScaledJobLoopIT {
         "2.17.0",
         Duration.ofSeconds(5),
         writes);
+  }
+
+  /** A job loop as the reconciler starts it: the ScaledJob's scalers built first. */
+  private static JobLoop loop(ScaledJob sj, JobLoopServices services) {
+    services
+        .scalers()
+        .scalers(
+            dev.keda4j.controller.k8s.ObjectRefs.describe(sj), services.resolver().resolve(sj));
+    return new JobLoop(sj, services);
   }
 
   private void startOperator() throws Exception {
