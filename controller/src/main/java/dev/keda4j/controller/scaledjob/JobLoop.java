@@ -55,13 +55,21 @@ public final class JobLoop {
   private volatile Instant lastPollEnd;
 
   public JobLoop(ScaledJob sj, JobLoopServices services) {
+    this(sj, sj.getStatus(), services);
+  }
+
+  /**
+   * @param stored the ScaledJob's status as stored now (the reconciler's write, newer than {@code
+   *     sj}'s): what the first poll's status write is compared with
+   */
+  public JobLoop(ScaledJob sj, ScaledJobStatus stored, JobLoopServices services) {
     this.sj = sj;
     this.services = services;
     this.key = ObjectRefs.describe(sj);
     this.ns = sj.getMetadata().getNamespace();
     this.name = sj.getMetadata().getName();
-    this.knownStatusModel = sj.getStatus();
-    this.knownStatus = dev.keda4j.controller.k8s.StatusWriter.tree(sj.getStatus());
+    this.knownStatusModel = stored;
+    this.knownStatus = dev.keda4j.controller.k8s.StatusWriter.tree(stored);
     this.interval = pollingInterval(sj);
   }
 

@@ -9,6 +9,7 @@ import static dev.keda4j.controller.scaledjob.ScaledJobConditions.UNKNOWN;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.keda4j.api.manifest.Manifests;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.KedaValidation;
@@ -130,10 +131,7 @@ public final class ScaledJobReconciler {
     if (!metricType.isEmpty()) {
       return fail(sj, key, conditions, ScaledJobEvents.MSG_METRIC_TYPE, describe(metricType));
     }
-    startLoop(sj, key);
-    if (!ScaledJobConditions.isTrue(conditions, READY)) {
-      services.events().normal(sj, ScaledJobEvents.READY, ScaledJobEvents.MSG_READY_EVENT);
-    }
+    boolean wasReady = ScaledJobConditions.isTrue(conditions, READY);
     conditions =
         ScaledJobConditions.with(
             conditions,
@@ -141,7 +139,14 @@ public final class ScaledJobReconciler {
             TRUE,
             ScaledJobConditions.REASON_READY,
             ScaledJobConditions.MSG_READY_RECONCILE);
-    writeStatus(sj, conditions);
+    // written before the loop starts, and the loop starts from it: a loop tick's conditions
+    // written first would be overwritten by this one and, known to the loop as written, not
+    // written again
+    ScaledJobStatus written = writeStatus(sj, conditions);
+    startLoop(sj, written, key);
+    if (!wasReady) {
+      services.events().normal(sj, ScaledJobEvents.READY, ScaledJobEvents.MSG_READY_EVENT);
+    }
     updateAuthStatus(sj, key, true);
     return true;
   }
@@ -236,9 +241,9 @@ public final class ScaledJobReconciler {
     return errors.isEmpty() ? null : String.join("; ", errors);
   }
 
-  private void startLoop(ScaledJob sj, String key) {
+  private void startLoop(ScaledJob sj, ScaledJobStatus stored, String key) {
     boolean first = !scheduler.isScheduled(key);
-    JobLoop loop = new JobLoop(sj, services);
+    JobLoop loop = new JobLoop(sj, stored, services);
     Duration every = JobLoop.pollingInterval(sj);
     scheduler.schedule(key, every, loop::poll);
     // external-push: an announced "active" polls at once instead of at the next interval (as KEDA)
@@ -351,7 +356,8 @@ public final class ScaledJobReconciler {
         body);
   }
 
-  private void writeStatus(ScaledJob sj, List<Condition> conditions) {
+  /** Writes the reconciler's fields; returns the status now stored (as known before on failure). */
+  private ScaledJobStatus writeStatus(ScaledJob sj, List<Condition> conditions) {
     ScaledJobStatus desired =
         new ScaledJobStatus()
             .conditions(conditions)
@@ -359,6 +365,7 @@ public final class ScaledJobReconciler {
             .authenticationsTypes(TriggerSummary.authenticationsTypes(sj.getSpec().getTriggers()));
     JsonObject tree = StatusWriter.tree(desired);
     tree.keySet().retainAll(OWNED_STATUS);
+    JsonObject known = StatusWriter.tree(sj.getStatus());
     try {
       services
           .status()
@@ -368,12 +375,15 @@ public final class ScaledJobReconciler {
               KedaApi.SCALED_JOBS,
               sj.getMetadata().getNamespace(),
               sj.getMetadata().getName(),
-              StatusWriter.tree(sj.getStatus()),
+              known,
               tree,
               Set.of());
     } catch (KubeCallException e) {
       LOG.warn("{}: status not written: {}", ObjectRefs.describe(sj), e.getMessage());
+      return sj.getStatus();
     }
+    tree.entrySet().forEach(e -> known.add(e.getKey(), e.getValue()));
+    return Manifests.gson().fromJson(known, ScaledJobStatus.class);
   }
 
   private static ScaledJobStatus status(ScaledJob sj) {
