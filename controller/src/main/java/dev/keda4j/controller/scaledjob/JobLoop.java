@@ -150,10 +150,13 @@ public final class JobLoop {
   private void recordLateness(Instant now) {
     Instant last = lastPollEnd;
     Duration lateness = last == null ? Duration.ZERO : Duration.between(last.plus(interval), now);
+    Duration late = lateness.isNegative() ? Duration.ZERO : lateness;
+    // a tick running on after forget records no series of the deleted ScaledJob
     services
-        .metrics()
-        .scaleLoopLatency(
-            ResourceType.SCALED_JOB, ns, name, lateness.isNegative() ? Duration.ZERO : lateness);
+        .scalers()
+        .whileHeld(
+            key,
+            () -> services.metrics().scaleLoopLatency(ResourceType.SCALED_JOB, ns, name, late));
   }
 
   /**
@@ -166,12 +169,12 @@ public final class JobLoop {
       List<ResolvedTrigger> resolved = services.resolver().resolve(sj);
       scalers = services.scalers().scalersIfHeld(key, resolved);
     } catch (KubeCallException e) {
-      services.metrics().objectError(ResourceType.SCALED_JOB, ns, name);
+      objectError();
       return Optional.of(new TriggerReadings(List.of(), List.of(e.getMessage()), Map.of()));
     } catch (RuntimeException e) {
       // a resolver bug is a trigger error for this poll, not a crash of the loop
       LOG.error("{}: resolving triggers failed", key, e);
-      services.metrics().objectError(ResourceType.SCALED_JOB, ns, name);
+      objectError();
       return Optional.of(
           new TriggerReadings(
               List.of(),
@@ -180,6 +183,13 @@ public final class JobLoop {
     }
     return scalers.map(
         s -> services.poller().poll(key, s, sj.maxReplicaCount(), services.metrics(), ns, name));
+  }
+
+  /** {@code keda_scaled_job_errors_total}, unless the ScaledJob was forgotten meanwhile. */
+  private void objectError() {
+    services
+        .scalers()
+        .whileHeld(key, () -> services.metrics().objectError(ResourceType.SCALED_JOB, ns, name));
   }
 
   private Optional<Map<String, List<V1Pod>>> podsByJob() {

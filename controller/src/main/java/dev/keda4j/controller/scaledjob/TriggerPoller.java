@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * Reads every trigger of a ScaledJob, sequentially (scaledjob.md §2.1). A failed read is retried
  * once on the trigger's rebuilt scaler; a read of an object whose scalers were removed meanwhile
  * (deleted ScaledJob) is a failure that ends the poll.
+ *
+ * <p>Every {@code keda_*} recording goes through {@link ScalerCache#whileHeld}: a read that
+ * succeeds or fails after the ScaledJob was forgotten records no series for it (the removal lands
+ * wholly before or after a recording, and {@code ScaledJobReconciler.forget} drops the series after
+ * the removal), so nothing of a deleted ScaledJob is recorded again.
  */
 public final class TriggerPoller {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerPoller.class);
@@ -64,8 +69,13 @@ public final class TriggerPoller {
     for (TriggerScaler s : scalers) {
       if (s.error().isPresent()) {
         buildErrors.add(s.error().get());
-        metricsPort.scalerError(trigger(namespace, name, s, ""));
-        metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
+        KedaMetrics.Trigger failed = trigger(namespace, name, s, "");
+        cache.whileHeld(
+            objectKey,
+            () -> {
+              metricsPort.scalerError(failed);
+              metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
+            });
       }
     }
     if (!buildErrors.isEmpty()) {
@@ -83,6 +93,12 @@ public final class TriggerPoller {
         if (spec.sourceType() != MetricSpec.SourceType.EXTERNAL) {
           continue;
         }
+        if (!cache.holds(objectKey)) {
+          // removed after an earlier read of this poll succeeded: the rest is not read
+          errors.add("scalers of " + objectKey + " were removed while polling");
+          LOG.info("{}: scalers removed while polling, poll stopped", objectKey);
+          return new TriggerReadings(metrics, errors, activity);
+        }
         KedaMetrics.Trigger trigger = trigger(namespace, name, ts, spec.metricName());
         long start = System.nanoTime();
         try {
@@ -94,7 +110,9 @@ public final class TriggerPoller {
           active = m.active();
           metrics.add(m);
           activity.put(spec.metricName(), r.active());
-          metricsPort.scalerRead(trigger, valueOf(r, spec.metricName()), r.active(), latency);
+          double value = valueOf(r, spec.metricName());
+          cache.whileHeld(
+              objectKey, () -> metricsPort.scalerRead(trigger, value, r.active(), latency));
         } catch (ReadFailure e) {
           errors.add(e.getMessage());
           if (!cache.holds(objectKey)) {
@@ -106,8 +124,12 @@ public final class TriggerPoller {
           if (e.latest() != null) {
             current = e.latest();
           }
-          metricsPort.scalerError(trigger);
-          metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
+          cache.whileHeld(
+              objectKey,
+              () -> {
+                metricsPort.scalerError(trigger);
+                metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
+              });
         }
       }
     }

@@ -44,6 +44,14 @@ import org.slf4j.LoggerFactory;
  * scaler poll, fallback is applied with the trigger's health counted once per poll, {@code
  * useCachedMetrics} records are kept for the metrics API, and every read is recorded in {@link
  * KedaMetrics}. One instance per {@link ScalerCache} ({@link #of}).
+ *
+ * <p>An object's state lives exactly while the cache holds its scalers ({@link ScalerCache#holds}):
+ * it is created by the first read or {@link #attach} of a held object and dropped by {@link
+ * #forget} when the scalers are removed. A read or attach that comes after the removal creates
+ * nothing and polls nothing (the read answers an error); a read that was running when the object
+ * was forgotten completes without recording {@code keda_*} series, applying fallback or keeping a
+ * record ({@link ScalerCache#whileHeld}: a removal lands wholly before or after a recording, and
+ * the reconcilers drop the object's series after the removal).
  */
 public final class MetricReads implements ScalerCache.Extension {
   private static final Logger LOG = LoggerFactory.getLogger(MetricReads.class);
@@ -113,9 +121,17 @@ public final class MetricReads implements ScalerCache.Extension {
 
   private record Record(Reading reading, Instant at) {}
 
-  /** Called by the scale loop: fallback of adapter reads now knows the spec and the target. */
+  /**
+   * Called by the scale loop: fallback of adapter reads now knows the spec and the target. Does
+   * nothing for an object whose scalers are not held (forgotten before its loop was built).
+   */
   void attach(String key, Context context) {
-    state(key).context = context;
+    ObjectState st = state(key);
+    if (st != null) {
+      st.context = context;
+    } else {
+      LOG.debug("{}: scalers not held, read context not kept", key);
+    }
   }
 
   /** The ScaledObject the scale loop of {@code key} reads, null when no loop runs. */
@@ -135,6 +151,11 @@ public final class MetricReads implements ScalerCache.Extension {
   public int polls(String key) {
     ObjectState st = objects.get(key);
     return st == null ? 0 : st.polls.get();
+  }
+
+  /** Whether any state of {@code key} is kept (tests, diagnostics). */
+  boolean tracks(String key) {
+    return objects.containsKey(key);
   }
 
   /** Rebuilds after failed reads started for {@code key} (tests, diagnostics). */
@@ -162,6 +183,9 @@ public final class MetricReads implements ScalerCache.Extension {
       String key, TriggerScaler ts, MetricSpec spec, Duration timeout, Duration rebuildSpacing) {
     ObjectState st = state(key);
     String metric = spec.metricName();
+    if (st == null) {
+      return CompletableFuture.completedFuture(removed(key, metric));
+    }
     return st.flights.run(
         metric,
         () -> {
@@ -182,6 +206,9 @@ public final class MetricReads implements ScalerCache.Extension {
   CompletableFuture<Reading> readForApi(
       String key, TriggerScaler ts, MetricSpec spec, Duration timeout) {
     ObjectState st = state(key);
+    if (st == null) {
+      return CompletableFuture.completedFuture(removed(key, spec.metricName()));
+    }
     if (ts.context().useCachedMetrics()) {
       Record r = st.records.get(spec.metricName());
       Context ctx = st.context;
@@ -252,8 +279,35 @@ public final class MetricReads implements ScalerCache.Extension {
     blocking.shutdownNow();
   }
 
+  /**
+   * The state of {@code key}, created when missing, null when the cache does not hold the object's
+   * scalers (never built, or removed: such a read must not bring back state nobody would forget).
+   * Created first and checked after: a removal that the check misses comes after the creation, so
+   * its {@link #forget} drops what was created.
+   */
   private ObjectState state(String key) {
-    return objects.computeIfAbsent(key, k -> new ObjectState());
+    ObjectState st = objects.get(key);
+    if (st != null) {
+      return st;
+    }
+    if (!cache.holds(key)) {
+      return null;
+    }
+    st = objects.computeIfAbsent(key, k -> new ObjectState());
+    if (!cache.holds(key)) {
+      objects.remove(key, st);
+      return null;
+    }
+    return st;
+  }
+
+  private static Reading removed(String key, String metric) {
+    return new Reading(
+        metric,
+        List.of(),
+        false,
+        false,
+        "error getting metric " + metric + ": scalers of " + key + " were removed");
   }
 
   private CompletableFuture<ScalerResult> poll(
@@ -379,12 +433,21 @@ public final class MetricReads implements ScalerCache.Extension {
     String metric = spec.metricName();
     Duration latency = Duration.ofNanos(System.nanoTime() - started);
     KedaMetrics.Trigger label = label(ts, metric);
+    if (!cache.holds(key)) {
+      // forgotten while this read ran: no series, fallback (target reads) or record for it
+      LOG.debug("{}: scalers removed while {} was read, nothing recorded", key, metric);
+      return CompletableFuture.completedFuture(
+          error == null
+              ? new Reading(metric, result.values(), result.active(), false, null)
+              : new Reading(metric, List.of(), false, false, message(error, metric, null)));
+    }
     Context ctx = st.context;
     ScaledObject so = ctx == null ? null : ctx.latest().get();
     ScaledObjectSpec soSpec = so == null ? null : so.getSpec();
     if (error == null) {
       double value = result.values().isEmpty() ? 0 : result.values().get(0).value().doubleValue();
-      cache.metrics().scalerRead(label, value, result.active(), latency);
+      cache.whileHeld(
+          key, () -> cache.metrics().scalerRead(label, value, result.active(), latency));
       Reading ok = new Reading(metric, result.values(), result.active(), false, null);
       if (soSpec != null) {
         FallbackOutcome o = FallbackPolicy.apply(soSpec, readOf(spec, st, so, result, null));
@@ -395,7 +458,7 @@ public final class MetricReads implements ScalerCache.Extension {
       return CompletableFuture.completedFuture(store(st, ts, ctx, ok));
     }
     String message = message(error, metric, null);
-    cache.metrics().scalerError(label);
+    cache.whileHeld(key, () -> cache.metrics().scalerError(label));
     if (soSpec == null || !FallbackPolicy.isEnabled(soSpec)) {
       return CompletableFuture.completedFuture(
           store(st, ts, ctx, new Reading(metric, List.of(), false, false, message)));

@@ -50,6 +50,13 @@ import org.slf4j.LoggerFactory;
  * ActivationPolicy} decide, apply its {@code /scale} command and write the status it asks for
  * (conditions, lastActiveTime, triggersActivity, health and the Fallback condition). A failed read
  * is an error, never a zero. Push scalers' announcements ({@link #pushed}) activate at once.
+ *
+ * <p>A tick that runs on after its ScaledObject was forgotten (the reconciler's {@code forget}
+ * removed the scalers; scaledobject.md §12) acts on nothing: it records no {@code keda_*} series
+ * (every recording goes through {@link dev.keda4j.controller.scaling.ScalerCache#whileHeld}), and
+ * once its reads are done it scales nothing and writes no status or event. What remains: a removal
+ * landing between that last check and the {@code /scale} or status write lets that one write
+ * through, as it would had the tick started a moment earlier.
  */
 final class ScaleLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ScaleLoop.class);
@@ -130,14 +137,24 @@ final class ScaleLoop {
     recordLateness(so, ns, name, startedNanos);
     try {
       List<TriggerScaler> scalers = services.scalers().current(key);
+      if (!services.scalers().holds(key)) {
+        LOG.debug("{}: scalers removed (forgotten), tick skipped", key);
+        return;
+      }
       if (scalers.isEmpty() || scalers.stream().anyMatch(s -> s.error().isPresent())) {
         // KEDA aborts the whole poll on a build failure: nothing decided, nothing written
         LOG.warn("{}: scalers not built, poll skipped", key);
-        metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
+        whileHeld(() -> metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name));
         return;
       }
       List<CompositeMetric.Input> composite = new ArrayList<>();
       List<TriggerReading> readings = readAll(so, scalers, composite);
+      if (readings == null) {
+        // forgotten while the triggers were read: a read of removed scalers is no truth to scale
+        // the target, write status or emit events from
+        LOG.info("{}: scalers removed while polling, tick abandoned", key);
+        return;
+      }
       PollSummary poll = PollSummary.of(readings);
       if (KedaValidation.isUsingModifiers(so.getSpec())) {
         CompositeMetric.Result c = CompositeMetric.evaluate(so.getSpec(), composite);
@@ -147,9 +164,13 @@ final class ScaleLoop {
         poll = PollSummary.withModifiers(readings, c.active());
       }
       if (poll.error()) {
-        metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
+        whileHeld(() -> metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name));
       }
       synchronized (this) {
+        if (!services.scalers().holds(key)) {
+          LOG.info("{}: scalers removed while polling, tick abandoned", key);
+          return;
+        }
         ScaledObject fresh = latest.get();
         decideAndApply(fresh == null ? so : fresh, poll, null);
       }
@@ -168,7 +189,9 @@ final class ScaleLoop {
     }
     synchronized (this) {
       ScaledObject so = latest.get();
-      if (so == null || so.getMetadata().getDeletionTimestamp() != null) {
+      if (so == null
+          || so.getMetadata().getDeletionTimestamp() != null
+          || !services.scalers().holds(key)) {
         return;
       }
       String prefix = "s" + triggerIndex + "-";
@@ -200,6 +223,11 @@ final class ScaleLoop {
     return services.scalers().metrics();
   }
 
+  /** Records only while this object's scalers are held: never a series of a forgotten object. */
+  private void whileHeld(Runnable record) {
+    services.scalers().whileHeld(key, record);
+  }
+
   /** {@code keda_internal_scale_loop_latency_seconds}: how late this tick started. */
   private void recordLateness(ScaledObject so, String ns, String name, long startedNanos) {
     if (lastTickEndNanos == 0) {
@@ -207,7 +235,8 @@ final class ScaleLoop {
     }
     long planned = lastTickEndNanos + MetricReads.pollingInterval(so).toNanos();
     Duration late = Duration.ofNanos(Math.max(0, startedNanos - planned));
-    metrics().scaleLoopLatency(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name, late);
+    whileHeld(
+        () -> metrics().scaleLoopLatency(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name, late));
   }
 
   /** The loop knows the HPA's metric names and target kind even before the informer does. */
@@ -251,7 +280,8 @@ final class ScaleLoop {
 
   /**
    * Reads every external metric of every trigger in parallel (at most {@link #MAX_PARALLEL_READS}
-   * at once), each with one rebuild on error and fallback applied ({@link MetricReads}).
+   * at once), each with one rebuild on error and fallback applied ({@link MetricReads}); null when
+   * the object's scalers were removed by the time every read was done (nothing logged or emitted).
    */
   private List<TriggerReading> readAll(
       ScaledObject so, List<TriggerScaler> scalers, List<CompositeMetric.Input> composite) {
@@ -280,18 +310,27 @@ final class ScaleLoop {
     }
     // a poll, a rebuild and a second poll, plus slack for the fallback's target read
     long waitMillis = timeout.toMillis() * 3 + WAIT_SLACK_MILLIS;
-    List<TriggerReading> readings = new ArrayList<>();
+    Map<TriggerScaler, List<MetricReads.Reading>> done = new LinkedHashMap<>();
     for (Map.Entry<TriggerScaler, List<CompletableFuture<MetricReads.Reading>>> e :
         started.entrySet()) {
+      List<MetricReads.Reading> got = new ArrayList<>();
+      for (CompletableFuture<MetricReads.Reading> f : e.getValue()) {
+        got.add(await(f, waitMillis));
+      }
+      done.put(e.getKey(), got);
+    }
+    if (!services.scalers().holds(key)) {
+      return null;
+    }
+    List<TriggerReading> readings = new ArrayList<>();
+    for (Map.Entry<TriggerScaler, List<MetricReads.Reading>> e : done.entrySet()) {
       TriggerScaler ts = e.getKey();
       List<String> names = new ArrayList<>();
       boolean active = false;
       boolean fallback = false;
       String error = null;
-      List<MetricReads.Reading> got = new ArrayList<>();
-      for (CompletableFuture<MetricReads.Reading> f : e.getValue()) {
-        MetricReads.Reading r = await(f, waitMillis);
-        got.add(r);
+      List<MetricReads.Reading> got = e.getValue();
+      for (MetricReads.Reading r : got) {
         names.add(r.metricName());
         if (r.error() != null) {
           error = r.error();

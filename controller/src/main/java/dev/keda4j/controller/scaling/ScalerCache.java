@@ -169,6 +169,31 @@ public final class ScalerCache implements AutoCloseable {
     return !closed && byObject.containsKey(objectKey);
   }
 
+  /**
+   * Runs {@code action} only while scalers of {@code objectKey} are held ({@link #holds}), under
+   * the object's monitor: a {@link #remove} of the object comes wholly before the check (the action
+   * does not run) or after the action, so what the action records is dropped by whoever drops the
+   * object's state after removing its scalers (the reconcilers' {@code forget} drops the metric
+   * series after {@link #remove}). For recording {@code keda_*} series of loops and reads that may
+   * finish after their object was forgotten. Keep {@code action} short: {@link #current} and {@link
+   * #remove} of the same object wait for it.
+   *
+   * @return whether the action ran
+   */
+  public boolean whileHeld(String objectKey, Runnable action) {
+    ObjectScalers o = closed ? null : byObject.get(objectKey);
+    if (o == null) {
+      return false;
+    }
+    synchronized (o) {
+      if (o.removed || closed) {
+        return false;
+      }
+      action.run();
+      return true;
+    }
+  }
+
   // the scalers now held for objectKey, null when it was removed (or the cache closed) before or
   // while this built
   private List<TriggerScaler> update(

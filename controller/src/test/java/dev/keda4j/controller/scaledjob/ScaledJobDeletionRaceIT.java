@@ -185,6 +185,36 @@ class ScaledJobDeletionRaceIT {
     assertNothingActedOn("reading", recordedAtForget);
   }
 
+  @Test
+  void deletedWhileAReadThatStillSucceedsRunsRecordsNoSeriesAndActsOnNothing() throws Exception {
+    ScaledJob sj = apply("succeeding");
+    JobLoop loop = registeredLoop(sj);
+    factory.answerWhenClosed = true; // the held read's answer was on its way when forget closed it
+    TestScalers.Hold hold = factory.holdNextPoll();
+    Future<Optional<JobPlan>> tick = pool.submit(loop::poll);
+    assertThat(hold.entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+
+    reconciler.forget(ObjectRefs.describe(sj));
+    int recordedAtForget = recorded();
+    hold.release.countDown();
+
+    Optional<JobPlan> plan = tick.get(WAIT_S, TimeUnit.SECONDS);
+    assertThat(plan).isEmpty();
+    assertThat(factory.built.get(0).polls.get()).isEqualTo(1);
+    assertThat(factory.open()).isZero();
+    assertNothingActedOn("succeeding", recordedAtForget);
+    // and a later tick of the forgotten loop records nothing either, loop latency included
+    int latencies;
+    synchronized (metrics) {
+      latencies = metrics.latencies.size();
+    }
+    assertThat(loop.poll()).isEmpty();
+    assertThat(recorded()).isEqualTo(recordedAtForget);
+    synchronized (metrics) {
+      assertThat(metrics.latencies).hasSize(latencies);
+    }
+  }
+
   /** No Job, no status, no event, no metric series from the abandoned tick. */
   private void assertNothingActedOn(String name, int recordedAtForget) throws ApiException {
     assertThat(jobs(name)).isEmpty();

@@ -35,6 +35,10 @@ final class TestScalers implements ScalerCache.Factory {
   final Set<Integer> failingBuilds = ConcurrentHashMap.newKeySet();
   volatile long value = 3;
   volatile int metricsPerScaler = 1;
+
+  /** A closed scaler still answers (a read whose answer was on its way when it was closed). */
+  volatile boolean answerWhenClosed;
+
   private volatile Hold hold;
 
   /** The next poll (of any scaler) waits for {@code release} before it answers. */
@@ -103,7 +107,7 @@ final class TestScalers implements ScalerCache.Factory {
                 throw new IllegalStateException("interrupted");
               }
             }
-            if (closes.get() > 0) {
+            if (closes.get() > 0 && !answerWhenClosed) {
               throw new IllegalStateException("scaler " + number + " is closed");
             }
             if (failingBuilds.contains(number)) {

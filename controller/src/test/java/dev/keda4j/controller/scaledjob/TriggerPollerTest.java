@@ -70,6 +70,43 @@ class TriggerPollerTest {
   }
 
   @Test
+  void aReadThatSucceedsAfterTheScaledJobWasRemovedRecordsNoSeriesAndReadsNoFurther()
+      throws Exception {
+    factory.answerWhenClosed = true; // the held read's answer was on its way: it succeeds
+    List<TriggerScaler> scalers = cache.scalers(KEY, triggers("a", "b"));
+    TestScalers.Hold hold = factory.holdNextPoll();
+    Future<TriggerReadings> poll = pool.submit(() -> poll(scalers));
+    assertThat(hold.entered.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+
+    cache.remove(KEY);
+    hold.release.countDown();
+
+    TriggerReadings r = poll.get(WAIT_S, TimeUnit.SECONDS);
+    assertThat(r.errors()).singleElement().asString().contains("removed");
+    assertThat(factory.built.get(0).polls.get()).isEqualTo(1);
+    assertThat(factory.built.get(1).polls.get()).as("trigger b read after removal").isZero();
+    synchronized (metrics) {
+      assertThat(metrics.reads).as("keda_scaler_* of the removed ScaledJob").isEmpty();
+      assertThat(metrics.scalerErrors).isEmpty();
+      assertThat(metrics.objectErrors).isEmpty();
+    }
+  }
+
+  @Test
+  void whileHeldEveryReadIsRecorded() {
+    factory.answerWhenClosed = true;
+    List<TriggerScaler> scalers = cache.scalers(KEY, triggers("a", "b"));
+
+    TriggerReadings r = poll(scalers);
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.metrics()).hasSize(2);
+    synchronized (metrics) {
+      assertThat(metrics.reads).hasSize(2);
+    }
+  }
+
+  @Test
   void aFailedReadRebuildsOnceAndTheTriggersOtherMetricsReadTheRebuiltScaler() throws Exception {
     factory.metricsPerScaler = 2;
     factory.failingBuilds.add(0);

@@ -210,6 +210,63 @@ class MetricReadsTest {
             });
   }
 
+  @Test
+  void readsAndAttachAfterForgetCreateNoStateAndPollNothing() throws Exception {
+    ScaledObject so = so(false, null);
+    setUp(so);
+    MetricReads reads = MetricReads.of(cache);
+    TriggerScaler ts = cache.current(KEY).get(0);
+    MetricSpec spec = ts.scaler().orElseThrow().metricSpecs().get(0);
+    assertThat(reads.read(KEY, ts, spec, Duration.ofSeconds(5), true).get(5, TimeUnit.SECONDS))
+        .satisfies(r -> assertThat(r.error()).isNull());
+    assertThat(reads.tracks(KEY)).isTrue();
+    assertThat(recorded.reads).hasSize(1);
+
+    cache.remove(KEY); // ScaledObjectReconciler.forget
+    assertThat(reads.tracks(KEY)).isFalse();
+    int polled = polls.get();
+
+    // a late loop tick, a late API read and a late attach, each holding what it had before forget
+    assertThat(reads.read(KEY, ts, spec, Duration.ofSeconds(5), true).get(5, TimeUnit.SECONDS))
+        .satisfies(r -> assertThat(r.error()).contains("removed"));
+    assertThat(reads.readForApi(KEY, ts, spec, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS))
+        .satisfies(r -> assertThat(r.error()).contains("removed"));
+    ScaleTargetClient.Target target = ScaleTargetClient.resolve(new ScaleTarget().name("web"), NS);
+    reads.attach(KEY, new MetricReads.Context(() -> so, target, null, clock));
+
+    assertThat(reads.tracks(KEY)).as("state recreated after forget").isFalse();
+    assertThat(reads.latest(KEY)).isNull();
+    assertThat(polls.get()).isEqualTo(polled);
+    assertThat(recorded.reads).hasSize(1);
+    assertThat(recorded.errors.get()).isZero();
+  }
+
+  @Test
+  void aFailedReadEndingAfterForgetKeepsNoHealthAndRecordsNoError() throws Exception {
+    setUp(so(false, new Fallback().failureThreshold(0).replicas(3)));
+    failing = true;
+    CompletableFuture<Void> held = new CompletableFuture<>();
+    gate.set(held);
+    CompletableFuture<List<MetricValue>> read =
+        new CachedMetricsSource(cache, Duration.ofSeconds(5))
+            .read(NS, NAME, METRIC)
+            .toCompletableFuture();
+    assertThat(polls.get()).isEqualTo(1);
+
+    cache.remove(KEY);
+    // released from another thread, as a scaler's client answers
+    Thread release = new Thread(() -> held.complete(null));
+    release.start();
+    release.join();
+
+    // threshold 0 would serve fallback on the first failure: a forgotten object gets none
+    assertThat(read).failsWithin(Duration.ofSeconds(5));
+    assertThat(MetricReads.of(cache).tracks(KEY)).isFalse();
+    assertThat(MetricReads.of(cache).health(KEY)).isEmpty();
+    assertThat(recorded.errors.get()).isZero();
+    assertThat(recorded.reads).isEmpty();
+  }
+
   private List<String> values(CachedMetricsSource adapter) throws Exception {
     return adapter.read(NS, NAME, METRIC).toCompletableFuture().get(5, TimeUnit.SECONDS).stream()
         .map(v -> v.value().toString())
