@@ -14,20 +14,12 @@ final class Responses {
   private Responses() {}
 
   static void json(RoutingContext ctx, int code, JsonObject body) {
-    if (ctx.response().ended()) {
-      return;
-    }
-    boolean pretty = "true".equals(ctx.request().getParam("pretty"));
-    ctx.response()
-        .setStatusCode(code)
-        .putHeader("Content-Type", JSON)
-        .putHeader("Cache-Control", "no-cache, private")
-        .end(pretty ? Buffer.buffer(body.encodePrettily()).appendByte(NEWLINE) : encoded(body));
+    json(ctx, code, null, () -> body);
   }
 
   /**
-   * Answers {@code compact} (already encoded, newline-terminated), or the pretty form of {@code
-   * tree} when {@code ?pretty=true} asks for it.
+   * Answers {@code compact} (already encoded, newline-terminated; null: encode {@code tree}), or
+   * the pretty form of {@code tree} when {@code ?pretty=true} asks for it.
    */
   static void json(RoutingContext ctx, int code, Buffer compact, Supplier<JsonObject> tree) {
     if (ctx.response().ended()) {
@@ -38,7 +30,10 @@ final class Responses {
         .setStatusCode(code)
         .putHeader("Content-Type", JSON)
         .putHeader("Cache-Control", "no-cache, private")
-        .end(pretty ? Buffer.buffer(tree.get().encodePrettily()).appendByte(NEWLINE) : compact);
+        .end(
+            pretty
+                ? Buffer.buffer(tree.get().encodePrettily()).appendByte(NEWLINE)
+                : compact != null ? compact : encoded(tree.get()));
   }
 
   private static Buffer encoded(JsonObject body) {
