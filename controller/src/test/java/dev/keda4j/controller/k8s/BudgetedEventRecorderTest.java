@@ -2,15 +2,13 @@ package dev.keda4j.controller.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keda4j.controller.testing.MutableClock;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BudgetedEventRecorderTest {
   private final List<String> recorded = new ArrayList<>();
   private final List<String> logged = new ArrayList<>();
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final EventRecorder sink =
       (object, type, reason, message) -> recorded.add(type + " " + reason);
@@ -121,28 +119,5 @@ class BudgetedEventRecorderTest {
     r.normal(so, "B", "m");
     r.normal(so, "C", "m");
     assertThat(prometheus.scrape()).contains("keda4j_events_dropped_total{type=\"Normal\"} 2.0");
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

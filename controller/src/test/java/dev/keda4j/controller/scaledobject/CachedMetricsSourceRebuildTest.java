@@ -11,6 +11,7 @@ import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import dev.keda4j.controller.scaling.resolve.InMemoryObjectLookup;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
+import dev.keda4j.controller.testing.MutableClock;
 import dev.keda4j.scalers.spi.MetricSpec;
 import dev.keda4j.scalers.spi.MetricTargetType;
 import dev.keda4j.scalers.spi.MetricValue;
@@ -18,6 +19,7 @@ import dev.keda4j.scalers.spi.Scaler;
 import dev.keda4j.scalers.spi.ScalerResult;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +78,7 @@ class CachedMetricsSourceRebuildTest {
       new AtomicReference<>(CompletableFuture.completedFuture(null));
   volatile CountDownLatch buildGate;
   volatile boolean sourceDown;
-  final MetricReadsTest.MutableClock clock = new MetricReadsTest.MutableClock();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final ScalerCache cache =
       new ScalerCache(
           ctx -> {

@@ -10,6 +10,7 @@ import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.resolve.InMemoryObjectLookup;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
+import dev.keda4j.controller.testing.MutableClock;
 import dev.keda4j.scalers.spi.MetricValue;
 import dev.keda4j.scalers.spi.ScalerRegistry;
 import dev.keda4j.scalers.spi.ScalerRuntime;
@@ -23,6 +24,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +56,7 @@ class CachedMetricsSourceRedisRecoveryTest {
   private ScalerCache cache;
   private BlackholeProxy proxy;
   private final AtomicInteger builds = new AtomicInteger();
-  private final MetricReadsTest.MutableClock clock = new MetricReadsTest.MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
   @BeforeEach
   void start() throws IOException {

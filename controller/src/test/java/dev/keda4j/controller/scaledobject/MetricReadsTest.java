@@ -7,27 +7,25 @@ import dev.keda4j.api.v1alpha1.ScaleTarget;
 import dev.keda4j.api.v1alpha1.ScaleTriggers;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.ScaledObjectSpec;
-import dev.keda4j.controller.metrics.KedaMetrics;
+import dev.keda4j.controller.metrics.RecordingKedaMetrics;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import dev.keda4j.controller.scaling.resolve.InMemoryObjectLookup;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
+import dev.keda4j.controller.testing.MutableClock;
 import dev.keda4j.scalers.spi.MetricSpec;
 import dev.keda4j.scalers.spi.MetricTargetType;
 import dev.keda4j.scalers.spi.MetricValue;
 import dev.keda4j.scalers.spi.Scaler;
 import dev.keda4j.scalers.spi.ScalerResult;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,8 +70,8 @@ class MetricReadsTest {
   final AtomicReference<CompletableFuture<Void>> gate =
       new AtomicReference<>(CompletableFuture.completedFuture(null));
   volatile boolean failing;
-  final Recording recorded = new Recording();
-  final MutableClock clock = new MutableClock();
+  final RecordingKedaMetrics recorded = new RecordingKedaMetrics();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final ScalerCache cache = new ScalerCache(ctx -> new CountingScaler(), recorded);
 
   @AfterEach
@@ -127,8 +125,8 @@ class MetricReadsTest {
     values(adapter);
     values(adapter);
     assertThat(polls.get()).isEqualTo(3);
-    assertThat(recorded.reads).hasSize(3);
-    assertThat(recorded.reads.peek())
+    assertThat(recorded.reads()).hasSize(3);
+    assertThat(recorded.reads().peek())
         .isEqualTo("ns/so trigger 0 counting " + METRIC + " value=7.0 active=true");
   }
 
@@ -147,7 +145,7 @@ class MetricReadsTest {
     // third failure > threshold 2: 3 replicas × AverageValue target 5
     assertThat(values(adapter)).containsExactly("15");
     assertThat(reads.health(KEY).get(METRIC).getNumberOfFailures()).isEqualTo(3);
-    assertThat(recorded.errors.get()).isEqualTo(3);
+    assertThat(recorded.scalerErrors()).isEqualTo(3);
     failing = false;
     assertThat(values(adapter)).containsExactly("7");
     assertThat(reads.health(KEY).get(METRIC).getStatus()).isEqualTo("Happy");
@@ -220,7 +218,7 @@ class MetricReadsTest {
     assertThat(reads.read(KEY, ts, spec, Duration.ofSeconds(5), true).get(5, TimeUnit.SECONDS))
         .satisfies(r -> assertThat(r.error()).isNull());
     assertThat(reads.tracks(KEY)).isTrue();
-    assertThat(recorded.reads).hasSize(1);
+    assertThat(recorded.reads()).hasSize(1);
 
     cache.remove(KEY); // ScaledObjectReconciler.forget
     assertThat(reads.tracks(KEY)).isFalse();
@@ -237,8 +235,8 @@ class MetricReadsTest {
     assertThat(reads.tracks(KEY)).as("state recreated after forget").isFalse();
     assertThat(reads.latest(KEY)).isNull();
     assertThat(polls.get()).isEqualTo(polled);
-    assertThat(recorded.reads).hasSize(1);
-    assertThat(recorded.errors.get()).isZero();
+    assertThat(recorded.reads()).hasSize(1);
+    assertThat(recorded.scalerErrors()).isZero();
   }
 
   @Test
@@ -263,8 +261,8 @@ class MetricReadsTest {
     assertThat(read).failsWithin(Duration.ofSeconds(5));
     assertThat(MetricReads.of(cache).tracks(KEY)).isFalse();
     assertThat(MetricReads.of(cache).health(KEY)).isEmpty();
-    assertThat(recorded.errors.get()).isZero();
-    assertThat(recorded.reads).isEmpty();
+    assertThat(recorded.scalerErrors()).isZero();
+    assertThat(recorded.reads()).isEmpty();
   }
 
   private List<String> values(CachedMetricsSource adapter) throws Exception {
@@ -300,70 +298,5 @@ class MetricReadsTest {
                             .type("counting")
                             .useCachedMetrics(cached)
                             .metadata(Map.of()))));
-  }
-
-  static final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  /** Records what the read path reports. */
-  static final class Recording implements KedaMetrics {
-    final ConcurrentLinkedQueue<String> reads = new ConcurrentLinkedQueue<>();
-    final AtomicInteger errors = new AtomicInteger();
-
-    @Override
-    public void scalerRead(Trigger t, double value, boolean active, Duration latency) {
-      reads.add(
-          t.namespace()
-              + "/"
-              + t.resource()
-              + " trigger "
-              + t.triggerIndex()
-              + " "
-              + t.triggerType()
-              + " "
-              + t.metricName()
-              + " value="
-              + value
-              + " active="
-              + active);
-    }
-
-    @Override
-    public void scalerError(Trigger trigger) {
-      errors.incrementAndGet();
-    }
-
-    @Override
-    public void objectError(ResourceType type, String namespace, String name) {}
-
-    @Override
-    public void paused(String namespace, String scaledObject, boolean paused) {}
-
-    @Override
-    public void scaleLoopLatency(
-        ResourceType type, String namespace, String name, Duration lateness) {}
-
-    @Override
-    public void forget(ResourceType type, String namespace, String name) {}
   }
 }

@@ -6,6 +6,7 @@ import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.controller.metrics.KedaMetrics;
+import dev.keda4j.controller.metrics.RecordingKedaMetrics;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -48,7 +49,7 @@ class ScaledObjectIT {
   private PollScheduler scheduler;
   private ScaledObjectOperator operator;
   private final List<String> keys = new ArrayList<>();
-  private final List<String> deleted = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final RecordingKedaMetrics metrics = new RecordingKedaMetrics();
   private String ns;
   private SoKube k;
 
@@ -79,7 +80,7 @@ class ScaledObjectIT {
             "keda",
             "2.17.0",
             Duration.ofSeconds(5),
-            new DeletedRecorder());
+            metrics);
     operator =
         ScaledObjectOperator.start(
             KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(1));
@@ -278,7 +279,7 @@ class ScaledObjectIT {
     SoKube.await(Duration.ofSeconds(10), () -> cache.current(key).isEmpty());
     SoKube.await(
         Duration.ofSeconds(10),
-        () -> deleted.contains(KedaMetrics.ResourceType.SCALED_OBJECT + " " + ns + "/" + name));
+        () -> metrics.wasDeleted(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name));
     // items after the delete: a stopped loop scales nothing
     REDIS.call("RPUSH", list, "a", "b");
     Thread.sleep(2500);
@@ -306,33 +307,6 @@ class ScaledObjectIT {
     assertThat(k.replicas(name)).isZero();
     assertThat(Conditions.find(k.conditions(name), "Paused").orElseThrow().getReason())
         .isEqualTo("ScaledObjectPaused");
-  }
-
-  /** Records which objects' series were dropped as gone ({@link KedaMetrics#deleted}). */
-  private final class DeletedRecorder implements KedaMetrics {
-    @Override
-    public void scalerRead(Trigger trigger, double value, boolean active, Duration latency) {}
-
-    @Override
-    public void scalerError(Trigger trigger) {}
-
-    @Override
-    public void objectError(ResourceType type, String namespace, String name) {}
-
-    @Override
-    public void paused(String namespace, String scaledObject, boolean paused) {}
-
-    @Override
-    public void scaleLoopLatency(
-        ResourceType type, String namespace, String name, Duration lateness) {}
-
-    @Override
-    public void forget(ResourceType type, String namespace, String name) {}
-
-    @Override
-    public void deleted(ResourceType type, String namespace, String name) {
-      deleted.add(type + " " + namespace + "/" + name);
-    }
   }
 
   private String list() {

@@ -10,6 +10,7 @@ import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.controller.k8s.StatusPatcher;
 import dev.keda4j.controller.metrics.KedaMetrics;
+import dev.keda4j.controller.metrics.RecordingKedaMetrics;
 import dev.keda4j.controller.scaledobject.status.Conditions;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +56,7 @@ class ScaledObjectPauseIT {
   private PollScheduler scheduler;
   private ScaledObjectOperator operator;
   private final List<String> keys = new ArrayList<>();
-  private final List<String> deletedSeries = new CopyOnWriteArrayList<>();
+  private final RecordingKedaMetrics metrics = new RecordingKedaMetrics();
   private String ns;
   private SoKube kube;
 
@@ -87,7 +87,7 @@ class ScaledObjectPauseIT {
             "keda",
             "2.17.0",
             Duration.ofSeconds(5),
-            new RecordingMetrics());
+            metrics);
     operator =
         ScaledObjectOperator.start(
             KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(1));
@@ -231,7 +231,9 @@ class ScaledObjectPauseIT {
     await(Duration.ofSeconds(15), () -> Conditions.isTrue(kube.conditions(name), "Paused"));
 
     KUBE.raw("DELETE", "/apis/keda.sh/v1alpha1/namespaces/" + ns + "/scaledobjects/" + name, null);
-    await(Duration.ofSeconds(15), () -> deletedSeries.contains(ns + "/" + name));
+    await(
+        Duration.ofSeconds(15),
+        () -> metrics.wasDeleted(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name));
   }
 
   // --- fixtures
@@ -290,34 +292,5 @@ class ScaledObjectPauseIT {
             "{\"spec\":{\"replicas\":" + replicas + "}}",
             "application/merge-patch+json");
     assertThat(r.code()).isEqualTo(200);
-  }
-
-  /** Records which objects were reported deleted; everything else is dropped. */
-  private final class RecordingMetrics implements KedaMetrics {
-    @Override
-    public void scalerRead(Trigger trigger, double value, boolean active, Duration latency) {}
-
-    @Override
-    public void scalerError(Trigger trigger) {}
-
-    @Override
-    public void objectError(ResourceType type, String namespace, String name) {}
-
-    @Override
-    public void paused(String namespace, String scaledObject, boolean paused) {}
-
-    @Override
-    public void scaleLoopLatency(
-        ResourceType type, String namespace, String name, Duration lateness) {}
-
-    @Override
-    public void forget(ResourceType type, String namespace, String name) {}
-
-    @Override
-    public void deleted(ResourceType type, String namespace, String name) {
-      if (type == ResourceType.SCALED_OBJECT) {
-        deletedSeries.add(namespace + "/" + name);
-      }
-    }
   }
 }
