@@ -3,9 +3,7 @@ package dev.keda4j.controller.scaledjob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keda4j.api.v1alpha1.ClusterTriggerAuthentication;
-import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
-import dev.keda4j.api.v1alpha1.ScaledJobList;
 import dev.keda4j.api.v1alpha1.TriggerAuthentication;
 import dev.keda4j.controller.k8s.KubeObjectLookup;
 import dev.keda4j.controller.k8s.ObjectRefs;
@@ -16,16 +14,11 @@ import dev.keda4j.controller.scaling.resolve.ObjectLookup;
 import dev.keda4j.controller.scaling.resolve.TriggerResolver;
 import dev.keda4j.testkit.kube.KubeApi;
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.apis.BatchV1Api;
-import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Secret;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -245,59 +238,20 @@ class ScaledJobDeletionRaceIT {
   }
 
   private ScaledJob apply(String name) throws ApiException {
-    KUBE.apply(
-        """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledJob
-        metadata: {name: %s, namespace: %s}
-        spec:
-          jobTargetRef:
-            template:
-              spec:
-                restartPolicy: Never
-                containers:
-                - {name: c, image: busybox}
-          pollingInterval: 30
-          maxReplicaCount: 10
-          triggers:
-            - type: test
-              metadata: {queue: q}
-              authenticationRef: {name: test-auth}
-        """
-            .formatted(name, ns));
+    KUBE.apply(SjKube.testScaledJob(name, ns, 30, "test-auth"));
     return read(name);
   }
 
   private ScaledJob read(String name) throws ApiException {
-    return new GenericKubernetesApi<>(
-            ScaledJob.class,
-            ScaledJobList.class,
-            KedaApi.GROUP,
-            KedaApi.VERSION,
-            KedaApi.SCALED_JOBS,
-            KUBE.apiClient())
-        .get(ns, name)
-        .throwsApiException()
-        .getObject();
+    return SjKube.read(KUBE.apiClient(), ns, name);
   }
 
   private List<V1Job> jobs(String sj) throws ApiException {
-    return new BatchV1Api(KUBE.apiClient())
-        .listNamespacedJob(ns)
-        .labelSelector(KedaApi.SCALED_JOB_NAME_LABEL + "=" + sj)
-        .execute()
-        .getItems();
+    return SjKube.jobs(KUBE.apiClient(), ns, sj);
   }
 
   private List<String> events(String sj, String reason) throws ApiException {
-    List<String> out = new ArrayList<>();
-    for (CoreV1Event e :
-        new CoreV1Api(KUBE.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
-      if (sj.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
-        out.add(e.getMessage());
-      }
-    }
-    return out;
+    return SjKube.eventMessages(KUBE.apiClient(), ns, sj, reason);
   }
 
   /** Latches of one held lookup. */

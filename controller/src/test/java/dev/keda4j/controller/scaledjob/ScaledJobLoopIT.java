@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
-import dev.keda4j.api.v1alpha1.ScaledJobList;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -16,14 +15,12 @@ import dev.keda4j.testkit.sources.RedisFixture;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodStatus;
-import io.kubernetes.client.util.generic.GenericKubernetesApi;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -576,11 +573,7 @@ class ScaledJobLoopIT {
 
   private List<V1Job> jobs(String sj) {
     try {
-      return new BatchV1Api(KUBE.apiClient())
-          .listNamespacedJob(ns)
-          .labelSelector(KedaApi.SCALED_JOB_NAME_LABEL + "=" + sj)
-          .execute()
-          .getItems();
+      return SjKube.jobs(KUBE.apiClient(), ns, sj);
     } catch (ApiException e) {
       throw new IllegalStateException("listing jobs failed: HTTP " + e.getCode(), e);
     }
@@ -611,16 +604,7 @@ class ScaledJobLoopIT {
   }
 
   private ScaledJob readOrThrow(String name) throws ApiException {
-    return new GenericKubernetesApi<>(
-            ScaledJob.class,
-            ScaledJobList.class,
-            KedaApi.GROUP,
-            KedaApi.VERSION,
-            KedaApi.SCALED_JOBS,
-            KUBE.apiClient())
-        .get(ns, name)
-        .throwsApiException()
-        .getObject();
+    return SjKube.read(KUBE.apiClient(), ns, name);
   }
 
   private Condition condition(String sj, String type) {
@@ -631,14 +615,7 @@ class ScaledJobLoopIT {
   }
 
   private List<String> eventMessages(String sj, String reason) throws ApiException {
-    List<String> out = new ArrayList<>();
-    for (CoreV1Event e :
-        new CoreV1Api(KUBE.apiClient()).listNamespacedEvent(ns).execute().getItems()) {
-      if (sj.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())) {
-        out.add(e.getMessage());
-      }
-    }
-    return out;
+    return SjKube.eventMessages(KUBE.apiClient(), ns, sj, reason);
   }
 
   private static void await(Duration timeout, BooleanSupplier done) throws InterruptedException {

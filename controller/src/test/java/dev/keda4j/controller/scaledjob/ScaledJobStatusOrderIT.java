@@ -3,9 +3,7 @@ package dev.keda4j.controller.scaledjob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keda4j.api.v1alpha1.Condition;
-import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
-import dev.keda4j.api.v1alpha1.ScaledJobList;
 import dev.keda4j.controller.k8s.EventRecorder;
 import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.k8s.StatusPatcher;
@@ -55,25 +53,7 @@ class ScaledJobStatusOrderIT {
   @Test
   void theLoopsActiveConditionOutlivesTheReconcilesStatusWrite() throws Exception {
     String name = "order";
-    KUBE.apply(
-        """
-        apiVersion: keda.sh/v1alpha1
-        kind: ScaledJob
-        metadata: {name: %s, namespace: %s}
-        spec:
-          jobTargetRef:
-            template:
-              spec:
-                restartPolicy: Never
-                containers:
-                - {name: c, image: busybox}
-          pollingInterval: 1
-          maxReplicaCount: 10
-          triggers:
-            - type: test
-              metadata: {queue: q}
-        """
-            .formatted(name, ns));
+    KUBE.apply(SjKube.testScaledJob(name, ns, 1, null));
     EventRecorder real = new KubeEventRecorder(KUBE.apiClient(), Clock.systemUTC());
     EventRecorder readyWaitsForTheLoop =
         (KubernetesObject object, String type, String reason, String message) -> {
@@ -131,15 +111,6 @@ class ScaledJobStatusOrderIT {
   }
 
   private ScaledJob read(String name) throws ApiException {
-    return new io.kubernetes.client.util.generic.GenericKubernetesApi<>(
-            ScaledJob.class,
-            ScaledJobList.class,
-            KedaApi.GROUP,
-            KedaApi.VERSION,
-            KedaApi.SCALED_JOBS,
-            KUBE.apiClient())
-        .get(ns, name)
-        .throwsApiException()
-        .getObject();
+    return SjKube.read(KUBE.apiClient(), ns, name);
   }
 }
