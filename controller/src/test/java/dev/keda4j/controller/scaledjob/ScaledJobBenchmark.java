@@ -18,7 +18,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -94,15 +93,7 @@ class ScaledJobBenchmark {
       KUBE.withQpsLimit(50);
       KUBE.stats().reset();
       long start = System.nanoTime();
-      JobLoopServices services =
-          ScaledJobOperator.services(
-              KUBE.apiClient(),
-              cache,
-              Clock.systemUTC(),
-              "keda",
-              "2.17.0",
-              Duration.ofSeconds(5),
-              writePool);
+      JobLoopServices services = SjKube.services(KUBE.apiClient(), cache, writePool);
       ScaledJobOperator op =
           ScaledJobOperator.start(KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(5));
       await(Duration.ofSeconds(90), () -> KUBE.stats().count("create", "jobs") >= ITEMS);

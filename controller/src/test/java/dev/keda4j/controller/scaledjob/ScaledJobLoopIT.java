@@ -534,14 +534,7 @@ class ScaledJobLoopIT {
   }
 
   private JobLoopServices services() {
-    return ScaledJobOperator.services(
-        KUBE.apiClient(),
-        cache,
-        Clock.systemUTC(),
-        "keda",
-        "2.17.0",
-        Duration.ofSeconds(5),
-        writes);
+    return SjKube.services(KUBE.apiClient(), cache, writes);
   }
 
   /** A job loop as the reconciler starts it: the ScaledJob's scalers built first. */

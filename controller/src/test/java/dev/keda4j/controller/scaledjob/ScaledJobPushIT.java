@@ -15,7 +15,6 @@ import dev.keda4j.scalers.spi.ScalerResult;
 import dev.keda4j.testkit.kube.KubeApi;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -97,15 +96,7 @@ class ScaledJobPushIT {
             },
             KedaMetrics.NOOP);
     scheduler = new PollScheduler(2, "sj-push-it");
-    JobLoopServices services =
-        ScaledJobOperator.services(
-            KUBE.apiClient(),
-            cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
-            Duration.ofSeconds(5),
-            writes);
+    JobLoopServices services = SjKube.services(KUBE.apiClient(), cache, writes);
     operator =
         ScaledJobOperator.start(KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(2));
   }

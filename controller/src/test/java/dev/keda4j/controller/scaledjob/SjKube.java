@@ -3,6 +3,7 @@ package dev.keda4j.controller.scaledjob;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledJobList;
+import dev.keda4j.controller.scaling.ScalerCache;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.BatchV1Api;
@@ -10,12 +11,24 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** What the ScaledJob ITs read and apply through the Kubernetes API fixture. */
 final class SjKube {
   private SjKube() {}
+
+  /**
+   * The services the ScaledJob ITs run on: KEDA's namespace {@code keda}, operator version 2.17.0,
+   * metric reads of at most 5 s, the cache's metrics.
+   */
+  static JobLoopServices services(ApiClient client, ScalerCache cache, Executor writes) {
+    return ScaledJobOperator.services(
+        client, cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5), writes);
+  }
 
   /**
    * A ScaledJob of one {@code test} trigger ({@link TestScalers}) on queue {@code q}, at most 10

@@ -14,7 +14,6 @@ import dev.keda4j.scalers.spi.ScalerResult;
 import dev.keda4j.testkit.kube.KubeApi;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,15 +54,7 @@ class ScaleLoopForgetIT {
     ns = KUBE.createNamespace("soforget");
     k = new SoKube(KUBE, ns);
     cache = new ScalerCache(factory, metrics);
-    services =
-        ScaledObjectOperator.services(
-            KUBE.apiClient(),
-            cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
-            Duration.ofSeconds(5),
-            metrics);
+    services = SoKube.services(KUBE.apiClient(), cache, metrics);
   }
 
   @AfterEach

@@ -136,15 +136,7 @@ class ScaledObjectBenchmark {
               null);
       line(report, "BENCH normal event budget: %s", budget);
       ScaledObjectServices services =
-          ScaledObjectOperator.services(
-              KUBE.apiClient(),
-              cache,
-              Clock.systemUTC(),
-              "keda",
-              "2.17.0",
-              Duration.ofSeconds(5),
-              KedaMetrics.NOOP,
-              events);
+          SoKube.services(KUBE.apiClient(), cache, KedaMetrics.NOOP, events);
       operator =
           ScaledObjectOperator.start(
               KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(5));

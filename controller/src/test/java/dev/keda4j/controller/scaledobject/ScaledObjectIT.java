@@ -18,7 +18,6 @@ import dev.keda4j.testkit.sources.RedisFixture;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.kubernetes.client.openapi.models.V2MetricSpec;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,15 +71,7 @@ class ScaledObjectIT {
     runtime = new ScalerRuntime(vertx, blocking);
     cache = new ScalerCache(ScalerRegistry.load(), runtime);
     scheduler = new PollScheduler(2, "so-it");
-    ScaledObjectServices services =
-        ScaledObjectOperator.services(
-            KUBE.apiClient(),
-            cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
-            Duration.ofSeconds(5),
-            metrics);
+    ScaledObjectServices services = SoKube.services(KUBE.apiClient(), cache, metrics);
     operator =
         ScaledObjectOperator.start(
             KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(1));

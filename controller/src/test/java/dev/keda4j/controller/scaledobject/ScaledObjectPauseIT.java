@@ -20,7 +20,6 @@ import dev.keda4j.testkit.kube.KubeApi;
 import dev.keda4j.testkit.sources.RedisFixture;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +78,7 @@ class ScaledObjectPauseIT {
     runtime = new ScalerRuntime(vertx, blocking);
     cache = new ScalerCache(ScalerRegistry.load(), runtime);
     scheduler = new PollScheduler(2, "so-pause-it");
-    ScaledObjectServices services =
-        ScaledObjectOperator.services(
-            KUBE.apiClient(),
-            cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
-            Duration.ofSeconds(5),
-            metrics);
+    ScaledObjectServices services = SoKube.services(KUBE.apiClient(), cache, metrics);
     operator =
         ScaledObjectOperator.start(
             KUBE.apiClient(), ns, services, scheduler, Duration.ofSeconds(1));

@@ -5,7 +5,11 @@ import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.ScaledObjectList;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
+import dev.keda4j.controller.k8s.EventRecorder;
+import dev.keda4j.controller.metrics.KedaMetrics;
+import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.testkit.kube.KubeApi;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.AppsV1Api;
 import io.kubernetes.client.openapi.apis.AutoscalingV2Api;
@@ -13,6 +17,7 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +32,24 @@ final class SoKube {
   SoKube(KubeApi kube, String ns) {
     this.kube = kube;
     this.ns = ns;
+  }
+
+  /**
+   * The services the ScaledObject ITs run on: KEDA's namespace {@code keda}, operator version
+   * 2.17.0, metric reads of at most 5 s.
+   */
+  static ScaledObjectServices services(ApiClient client, ScalerCache cache, KedaMetrics metrics) {
+    return ScaledObjectOperator.services(
+        client, cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5), metrics);
+  }
+
+  /**
+   * As {@link #services(ApiClient, ScalerCache, KedaMetrics)}, the events going to {@code events}.
+   */
+  static ScaledObjectServices services(
+      ApiClient client, ScalerCache cache, KedaMetrics metrics, EventRecorder events) {
+    return ScaledObjectOperator.services(
+        client, cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5), metrics, events);
   }
 
   static String unique(String prefix) {
