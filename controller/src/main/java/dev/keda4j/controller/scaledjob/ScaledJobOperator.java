@@ -54,37 +54,15 @@ public final class ScaledJobOperator implements AutoCloseable {
         operatorVersion,
         pollTimeout,
         writePool,
-        cache.metrics());
-  }
-
-  /**
-   * Services over {@code client} recording {@code keda_*} metrics in {@code metrics}.
-   *
-   * @param metrics the metrics port ({@link KedaMetrics#NOOP} records nothing)
-   */
-  public static JobLoopServices services(
-      ApiClient client,
-      ScalerCache cache,
-      Clock clock,
-      String clusterObjectNamespace,
-      String operatorVersion,
-      Duration pollTimeout,
-      Executor writePool,
-      KedaMetrics metrics) {
-    return services(
-        client,
-        cache,
-        clock,
-        clusterObjectNamespace,
-        operatorVersion,
-        pollTimeout,
-        writePool,
-        metrics,
+        cache.metrics(),
         new KubeEventRecorder(client, clock));
   }
 
   /**
-   * As above, with the events going through {@code events} (e.g. the process's budgeted recorder).
+   * As above, recording {@code keda_*} metrics in {@code metrics} and the events going through
+   * {@code events} (e.g. the process's budgeted recorder).
+   *
+   * @param metrics the metrics port ({@link KedaMetrics#NOOP} records nothing)
    */
   public static JobLoopServices services(
       ApiClient client,

@@ -46,30 +46,7 @@ public final class ScaledObjectOperator implements AutoCloseable {
         clusterObjectNamespace,
         operatorVersion,
         pollTimeout,
-        KedaMetrics.NOOP);
-  }
-
-  /**
-   * Services over {@code client} recording keda_* metrics.
-   *
-   * @param metrics objectError / paused of ScaledObjects go there
-   */
-  public static ScaledObjectServices services(
-      ApiClient client,
-      ScalerCache cache,
-      Clock clock,
-      String clusterObjectNamespace,
-      String operatorVersion,
-      Duration pollTimeout,
-      KedaMetrics metrics) {
-    return services(
-        client,
-        cache,
-        clock,
-        clusterObjectNamespace,
-        operatorVersion,
-        pollTimeout,
-        metrics,
+        KedaMetrics.NOOP,
         new KubeEventRecorder(client, clock));
   }
 
@@ -77,6 +54,7 @@ public final class ScaledObjectOperator implements AutoCloseable {
    * Services over {@code client} recording keda_* metrics and events through {@code events} (e.g.
    * the process's {@link dev.keda4j.controller.k8s.BudgetedEventRecorder}).
    *
+   * @param metrics objectError / paused of ScaledObjects go there
    * @param events where the ScaledObject events go
    */
   public static ScaledObjectServices services(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keda4j.api.v1alpha1.ClusterTriggerAuthentication;
 import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.TriggerAuthentication;
+import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.k8s.KubeObjectLookup;
 import dev.keda4j.controller.k8s.ObjectRefs;
 import dev.keda4j.controller.k8s.StatusPatcher;
@@ -89,7 +90,8 @@ class ScaledJobDeletionRaceIT {
             "2.17.0",
             Duration.ofSeconds(WAIT_S),
             writes,
-            metrics);
+            metrics,
+            new KubeEventRecorder(KUBE.apiClient(), Clock.systemUTC()));
     // the same services, triggers resolved through the lookup a test can hold
     services =
         new JobLoopServices(

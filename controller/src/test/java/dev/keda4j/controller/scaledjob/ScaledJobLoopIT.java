@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keda4j.api.v1alpha1.Condition;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
+import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.PollScheduler;
 import dev.keda4j.controller.scaling.ScalerCache;
@@ -375,7 +376,8 @@ class ScaledJobLoopIT {
             "2.17.0",
             Duration.ofSeconds(2),
             writes,
-            metrics);
+            metrics,
+            new KubeEventRecorder(KUBE.apiClient(), Clock.systemUTC()));
     JobLoop loop = loop(read(sj), services);
     loop.poll();
     loop.poll();

@@ -6,6 +6,7 @@ import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.ScaledObjectList;
 import dev.keda4j.api.v1alpha1.ScaledObjectStatus;
 import dev.keda4j.controller.k8s.EventRecorder;
+import dev.keda4j.controller.k8s.KubeEventRecorder;
 import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.ScalerCache;
 import dev.keda4j.testkit.kube.KubeApi;
@@ -39,8 +40,7 @@ final class SoKube {
    * 2.17.0, metric reads of at most 5 s.
    */
   static ScaledObjectServices services(ApiClient client, ScalerCache cache, KedaMetrics metrics) {
-    return ScaledObjectOperator.services(
-        client, cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5), metrics);
+    return services(client, cache, metrics, new KubeEventRecorder(client, Clock.systemUTC()));
   }
 
   /**
