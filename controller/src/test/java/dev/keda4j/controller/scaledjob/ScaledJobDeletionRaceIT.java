@@ -82,12 +82,9 @@ class ScaledJobDeletionRaceIT {
     scheduler = new PollScheduler(1, "sjrace");
     lookup = new GatedLookup(new KubeObjectLookup(KUBE.apiClient()));
     JobLoopServices real =
-        ScaledJobOperator.services(
+        SjKube.services(
             KUBE.apiClient(),
             cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
             Duration.ofSeconds(WAIT_S),
             writes,
             metrics,

@@ -368,12 +368,9 @@ class ScaledJobLoopIT {
             """);
     RecordingMetrics metrics = new RecordingMetrics();
     JobLoopServices services =
-        ScaledJobOperator.services(
+        SjKube.services(
             KUBE.apiClient(),
             cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
             Duration.ofSeconds(2),
             writes,
             metrics,

@@ -63,12 +63,9 @@ class ScaledJobStatusOrderIT {
           real.record(object, type, reason, message);
         };
     JobLoopServices services =
-        ScaledJobOperator.services(
+        SjKube.services(
             KUBE.apiClient(),
             cache,
-            Clock.systemUTC(),
-            "keda",
-            "2.17.0",
             Duration.ofSeconds(10),
             writes,
             KedaMetrics.NOOP,

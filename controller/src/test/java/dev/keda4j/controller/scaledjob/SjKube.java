@@ -3,6 +3,8 @@ package dev.keda4j.controller.scaledjob;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledJobList;
+import dev.keda4j.controller.k8s.EventRecorder;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.scaling.ScalerCache;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -28,6 +30,21 @@ final class SjKube {
   static JobLoopServices services(ApiClient client, ScalerCache cache, Executor writes) {
     return ScaledJobOperator.services(
         client, cache, Clock.systemUTC(), "keda", "2.17.0", Duration.ofSeconds(5), writes);
+  }
+
+  /**
+   * As {@link #services(ApiClient, ScalerCache, Executor)} with its own read timeout, metrics and
+   * events.
+   */
+  static JobLoopServices services(
+      ApiClient client,
+      ScalerCache cache,
+      Duration pollTimeout,
+      Executor writes,
+      KedaMetrics metrics,
+      EventRecorder events) {
+    return ScaledJobOperator.services(
+        client, cache, Clock.systemUTC(), "keda", "2.17.0", pollTimeout, writes, metrics, events);
   }
 
   /**
