@@ -288,13 +288,7 @@ public final class ScalerCache implements AutoCloseable {
   public void remove(String objectKey) {
     ObjectScalers o = byObject.remove(objectKey);
     if (o != null) {
-      List<TriggerScaler> old;
-      synchronized (o) {
-        o.removed = true;
-        old = o.scalers;
-        o.scalers = List.of();
-      }
-      old.forEach(s -> close(objectKey, s));
+      closeAll(objectKey, o);
     }
     pushListeners.remove(objectKey);
     extensions.values().forEach(e -> e.forget(objectKey));
@@ -342,6 +336,12 @@ public final class ScalerCache implements AutoCloseable {
     }
     // closed after this object was last seen by close(): it is forgotten here
     byObject.remove(objectKey, o);
+    closeAll(objectKey, o);
+    return false;
+  }
+
+  /** Marks {@code o} removed and closes what it held (only this caller takes them off it). */
+  private void closeAll(String objectKey, ObjectScalers o) {
     List<TriggerScaler> old;
     synchronized (o) {
       o.removed = true;
@@ -349,7 +349,6 @@ public final class ScalerCache implements AutoCloseable {
       o.scalers = List.of();
     }
     old.forEach(s -> close(objectKey, s));
-    return false;
   }
 
   private static List<TriggerScaler> gone(
