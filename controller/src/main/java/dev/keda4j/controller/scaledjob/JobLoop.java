@@ -6,6 +6,7 @@ import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledJobStatus;
 import dev.keda4j.controller.k8s.KubeCallException;
 import dev.keda4j.controller.k8s.ObjectRefs;
+import dev.keda4j.controller.metrics.KedaMetrics;
 import dev.keda4j.controller.metrics.KedaMetrics.ResourceType;
 import dev.keda4j.controller.scaling.TriggerScaler;
 import dev.keda4j.controller.scaling.resolve.ResolvedTrigger;
@@ -152,11 +153,7 @@ public final class JobLoop {
     Duration lateness = last == null ? Duration.ZERO : Duration.between(last.plus(interval), now);
     Duration late = lateness.isNegative() ? Duration.ZERO : lateness;
     // a tick running on after forget records no series of the deleted ScaledJob
-    services
-        .scalers()
-        .whileHeld(
-            key,
-            () -> services.metrics().scaleLoopLatency(ResourceType.SCALED_JOB, ns, name, late));
+    heldMetrics().scaleLoopLatency(ResourceType.SCALED_JOB, ns, name, late);
   }
 
   /**
@@ -187,9 +184,12 @@ public final class JobLoop {
 
   /** {@code keda_scaled_job_errors_total}, unless the ScaledJob was forgotten meanwhile. */
   private void objectError() {
-    services
-        .scalers()
-        .whileHeld(key, () -> services.metrics().objectError(ResourceType.SCALED_JOB, ns, name));
+    heldMetrics().objectError(ResourceType.SCALED_JOB, ns, name);
+  }
+
+  /** The loop's metrics, recording only while the ScaledJob's scalers are held. */
+  private KedaMetrics heldMetrics() {
+    return services.scalers().metricsWhileHeld(key, services.metrics());
   }
 
   private Optional<Map<String, List<V1Pod>>> podsByJob() {

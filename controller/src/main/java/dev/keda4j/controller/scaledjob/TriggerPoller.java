@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * once on the trigger's rebuilt scaler; a read of an object whose scalers were removed meanwhile
  * (deleted ScaledJob) is a failure that ends the poll.
  *
- * <p>Every {@code keda_*} recording goes through {@link ScalerCache#whileHeld}: a read that
+ * <p>Every {@code keda_*} recording goes through {@link ScalerCache#metricsWhileHeld}: a read that
  * succeeds or fails after the ScaledJob was forgotten records no series for it (the removal lands
  * wholly before or after a recording, and {@code ScaledJobReconciler.forget} drops the series after
  * the removal), so nothing of a deleted ScaledJob is recorded again.
@@ -65,17 +65,13 @@ public final class TriggerPoller {
       KedaMetrics metricsPort,
       String namespace,
       String name) {
+    KedaMetrics recorded = cache.metricsWhileHeld(objectKey, metricsPort);
     List<String> buildErrors = new ArrayList<>();
     for (TriggerScaler s : scalers) {
       if (s.error().isPresent()) {
         buildErrors.add(s.error().get());
-        KedaMetrics.Trigger failed = trigger(namespace, name, s, "");
-        cache.whileHeld(
-            objectKey,
-            () -> {
-              metricsPort.scalerError(failed);
-              metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
-            });
+        recorded.scalerError(trigger(namespace, name, s, ""));
+        recorded.objectError(ResourceType.SCALED_JOB, namespace, name);
       }
     }
     if (!buildErrors.isEmpty()) {
@@ -110,9 +106,7 @@ public final class TriggerPoller {
           active = m.active();
           metrics.add(m);
           activity.put(spec.metricName(), r.active());
-          double value = valueOf(r, spec.metricName());
-          cache.whileHeld(
-              objectKey, () -> metricsPort.scalerRead(trigger, value, r.active(), latency));
+          recorded.scalerRead(trigger, valueOf(r, spec.metricName()), r.active(), latency);
         } catch (ReadFailure e) {
           errors.add(e.getMessage());
           if (!cache.holds(objectKey)) {
@@ -124,12 +118,8 @@ public final class TriggerPoller {
           if (e.latest() != null) {
             current = e.latest();
           }
-          cache.whileHeld(
-              objectKey,
-              () -> {
-                metricsPort.scalerError(trigger);
-                metricsPort.objectError(ResourceType.SCALED_JOB, namespace, name);
-              });
+          recorded.scalerError(trigger);
+          recorded.objectError(ResourceType.SCALED_JOB, namespace, name);
         }
       }
     }

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * #forget} when the scalers are removed. A read or attach that comes after the removal creates
  * nothing and polls nothing (the read answers an error); a read that was running when the object
  * was forgotten completes without recording {@code keda_*} series, applying fallback or keeping a
- * record ({@link ScalerCache#whileHeld}: a removal lands wholly before or after a recording, and
- * the reconcilers drop the object's series after the removal).
+ * record ({@link ScalerCache#metricsWhileHeld}: a removal lands wholly before or after a recording,
+ * and the reconcilers drop the object's series after the removal).
  */
 public final class MetricReads implements ScalerCache.Extension {
   private static final Logger LOG = LoggerFactory.getLogger(MetricReads.class);
@@ -446,8 +446,7 @@ public final class MetricReads implements ScalerCache.Extension {
     ScaledObjectSpec soSpec = so == null ? null : so.getSpec();
     if (error == null) {
       double value = result.values().isEmpty() ? 0 : result.values().get(0).value().doubleValue();
-      cache.whileHeld(
-          key, () -> cache.metrics().scalerRead(label, value, result.active(), latency));
+      cache.metricsWhileHeld(key).scalerRead(label, value, result.active(), latency);
       Reading ok = new Reading(metric, result.values(), result.active(), false, null);
       if (soSpec != null) {
         FallbackOutcome o = FallbackPolicy.apply(soSpec, readOf(spec, st, so, result, null));
@@ -458,7 +457,7 @@ public final class MetricReads implements ScalerCache.Extension {
       return CompletableFuture.completedFuture(store(st, ts, ctx, ok));
     }
     String message = message(error, metric, null);
-    cache.whileHeld(key, () -> cache.metrics().scalerError(label));
+    cache.metricsWhileHeld(key).scalerError(label);
     if (soSpec == null || !FallbackPolicy.isEnabled(soSpec)) {
       return CompletableFuture.completedFuture(
           store(st, ts, ctx, new Reading(metric, List.of(), false, false, message)));

@@ -53,10 +53,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A tick that runs on after its ScaledObject was forgotten (the reconciler's {@code forget}
  * removed the scalers; scaledobject.md §12) acts on nothing: it records no {@code keda_*} series
- * (every recording goes through {@link dev.keda4j.controller.scaling.ScalerCache#whileHeld}), and
- * once its reads are done it scales nothing and writes no status or event. What remains: a removal
- * landing between that last check and the {@code /scale} or status write lets that one write
- * through, as it would had the tick started a moment earlier.
+ * (every recording goes through {@link
+ * dev.keda4j.controller.scaling.ScalerCache#metricsWhileHeld}), and once its reads are done it
+ * scales nothing and writes no status or event. What remains: a removal landing between that last
+ * check and the {@code /scale} or status write lets that one write through, as it would had the
+ * tick started a moment earlier.
  */
 final class ScaleLoop {
   private static final Logger LOG = LoggerFactory.getLogger(ScaleLoop.class);
@@ -144,7 +145,7 @@ final class ScaleLoop {
       if (scalers.isEmpty() || scalers.stream().anyMatch(s -> s.error().isPresent())) {
         // KEDA aborts the whole poll on a build failure: nothing decided, nothing written
         LOG.warn("{}: scalers not built, poll skipped", key);
-        whileHeld(() -> metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name));
+        metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
         return;
       }
       List<CompositeMetric.Input> composite = new ArrayList<>();
@@ -164,7 +165,7 @@ final class ScaleLoop {
         poll = PollSummary.withModifiers(readings, c.active());
       }
       if (poll.error()) {
-        whileHeld(() -> metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name));
+        metrics().objectError(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name);
       }
       synchronized (this) {
         if (!services.scalers().holds(key)) {
@@ -219,13 +220,9 @@ final class ScaleLoop {
     writeStatus(so, decision, lastActive, poll, pushedMetric);
   }
 
-  private KedaMetrics metrics() {
-    return services.scalers().metrics();
-  }
-
   /** Records only while this object's scalers are held: never a series of a forgotten object. */
-  private void whileHeld(Runnable record) {
-    services.scalers().whileHeld(key, record);
+  private KedaMetrics metrics() {
+    return services.scalers().metricsWhileHeld(key);
   }
 
   /** {@code keda_internal_scale_loop_latency_seconds}: how late this tick started. */
@@ -235,8 +232,7 @@ final class ScaleLoop {
     }
     long planned = lastTickEndNanos + MetricReads.pollingInterval(so).toNanos();
     Duration late = Duration.ofNanos(Math.max(0, startedNanos - planned));
-    whileHeld(
-        () -> metrics().scaleLoopLatency(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name, late));
+    metrics().scaleLoopLatency(KedaMetrics.ResourceType.SCALED_OBJECT, ns, name, late);
   }
 
   /** The loop knows the HPA's metric names and target kind even before the informer does. */

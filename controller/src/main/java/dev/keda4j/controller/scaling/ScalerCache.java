@@ -109,6 +109,18 @@ public final class ScalerCache implements AutoCloseable {
     return metrics;
   }
 
+  /** {@link #metrics()} for {@code objectKey}'s loop and reads: records only while it is held. */
+  public KedaMetrics metricsWhileHeld(String objectKey) {
+    return metricsWhileHeld(objectKey, metrics);
+  }
+
+  /**
+   * {@code target} recording only while {@code objectKey}'s scalers are held ({@link #whileHeld}).
+   */
+  public KedaMetrics metricsWhileHeld(String objectKey, KedaMetrics target) {
+    return new HeldObjectMetrics(this, objectKey, target);
+  }
+
   /** The one {@code type} extension of this cache, created on first use. */
   public <T extends Extension> T extension(Class<T> type, Supplier<T> create) {
     return type.cast(extensions.computeIfAbsent(type, t -> create.get()));
