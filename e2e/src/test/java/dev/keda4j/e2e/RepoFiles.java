@@ -24,14 +24,7 @@ final class RepoFiles {
   }
 
   static Path examples() {
-    Path shared =
-        Path.of(System.getProperty("keda4j.shared", root().resolve("../shared").toString()));
-    Path examples = shared.resolve("examples").normalize();
-    if (!Files.isDirectory(examples)) {
-      throw new IllegalStateException(
-          "the shared examples are not at " + examples + "; pass -Dkeda4j.shared=DIR");
-    }
-    return examples;
+    return dev.keda4j.api.crd.RepoPaths.examples();
   }
 
   static Path jar() {

@@ -24,6 +24,24 @@ public final class RepoPaths {
             + start);
   }
 
+  /**
+   * The example manifests the tests check: {@code <repo>/examples} (a copy of the users' starting
+   * manifests in {@code ../shared/examples}, so a clone alone builds), or {@code
+   * -Dkeda4j.shared=DIR}'s {@code examples/}.
+   */
+  public static Path examples() {
+    String shared = System.getProperty("keda4j.shared");
+    Path examples =
+        shared != null ? Path.of(shared).resolve("examples") : root().resolve("examples");
+    if (!Files.isDirectory(examples)) {
+      throw new IllegalStateException(
+          "example manifests not found at "
+              + examples
+              + "; pass -Dkeda4j.shared=<dir holding examples/>");
+    }
+    return examples.normalize();
+  }
+
   private static String readString(Path p) {
     try {
       return Files.readString(p, StandardCharsets.UTF_8);

@@ -3,16 +3,19 @@ package dev.keda4j.api.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keda4j.api.crd.RepoPaths;
 import dev.keda4j.api.v1alpha1.ClusterTriggerAuthentication;
 import dev.keda4j.api.v1alpha1.KedaApi;
 import dev.keda4j.api.v1alpha1.ScaledJob;
 import dev.keda4j.api.v1alpha1.ScaledObject;
 import dev.keda4j.api.v1alpha1.TriggerAuthentication;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,6 +31,20 @@ class ExamplesTest {
 
   static Stream<Arguments> examples() {
     return SharedExamples.current().stream().map(p -> Arguments.of(p.getFileName().toString(), p));
+  }
+
+  @Test
+  void theRepositoryCopyMatchesTheSharedExamplesWhenTheyAreBeside() throws IOException {
+    Path shared = RepoPaths.root().resolve("../shared/examples").normalize();
+    Assumptions.assumeTrue(
+        Files.isDirectory(shared), "no ../shared/examples beside the repository");
+    try (Stream<Path> files = Files.list(shared)) {
+      for (Path original : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        Path copy = RepoPaths.root().resolve("examples").resolve(original.getFileName());
+        assertThat(copy).as("examples/ copy of %s", original).exists();
+        assertThat(Files.readString(copy)).isEqualTo(Files.readString(original));
+      }
+    }
   }
 
   @Test

@@ -8,23 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Locates /work/shared/examples: {@code -Dkeda4j.shared=DIR} or {@code <repo>/../shared}. */
+/** The example manifests ({@link RepoPaths#examples()}). */
 final class SharedExamples {
   static final String LEGACY = "legacy-v1-scaledobject.yaml";
 
   private SharedExamples() {}
 
   static Path dir() {
-    String prop = System.getProperty("keda4j.shared");
-    Path shared = prop != null ? Path.of(prop) : RepoPaths.root().resolve("../shared").normalize();
-    Path examples = shared.resolve("examples");
-    if (!Files.isDirectory(examples)) {
-      throw new IllegalStateException(
-          "shared examples not found at "
-              + examples
-              + "; pass -Dkeda4j.shared=<dir holding examples/>");
-    }
-    return examples;
+    return RepoPaths.examples();
   }
 
   static List<Path> all() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OfflineTriggerCheckTest {
-  private static final Path EXAMPLES = RepoPaths.root().resolve("../shared/examples").normalize();
+  private static final Path EXAMPLES = RepoPaths.examples();
   private static final Path REDIS = EXAMPLES.resolve("redis-scaledjob.yaml");
   private static final Path AZURE_QUEUE = EXAMPLES.resolve("azure-queue-scaledjob.yaml");
   private static final String PASSWORD = "redis-Pa55word-xyz";
