@@ -29,27 +29,7 @@ public record RunOptions(
     Objects.requireNonNull(normalEvents, "normalEvents");
   }
 
-  /** With the default Normal event budget. */
-  public RunOptions(
-      Path kubeconfig,
-      List<String> watchNamespaces,
-      BindAddress metrics,
-      BindAddress health,
-      int securePort,
-      Path certDir,
-      LeaderElectionOptions leaderElection) {
-    this(
-        kubeconfig,
-        watchNamespaces,
-        metrics,
-        health,
-        securePort,
-        certDir,
-        leaderElection,
-        NormalEventBudget.DEFAULT);
-  }
-
-  /** Without leader election: this process runs the controllers at once. */
+  /** Without leader election (this process runs the controllers at once), default event budget. */
   public RunOptions(
       Path kubeconfig,
       List<String> watchNamespaces,
@@ -64,18 +44,13 @@ public record RunOptions(
         health,
         securePort,
         certDir,
-        LeaderElectionOptions.DISABLED);
+        LeaderElectionOptions.DISABLED,
+        NormalEventBudget.DEFAULT);
   }
 
   /** The same options with another leader election. */
   public RunOptions withLeaderElection(LeaderElectionOptions election) {
     return new RunOptions(
         kubeconfig, watchNamespaces, metrics, health, securePort, certDir, election, normalEvents);
-  }
-
-  /** The same options with another Normal event budget. */
-  public RunOptions withNormalEvents(NormalEventBudget budget) {
-    return new RunOptions(
-        kubeconfig, watchNamespaces, metrics, health, securePort, certDir, leaderElection, budget);
   }
 }

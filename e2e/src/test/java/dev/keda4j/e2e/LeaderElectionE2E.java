@@ -49,13 +49,13 @@ class LeaderElectionE2E {
                 Duration.ofMillis(300))
             .withIdentity(new LeaderIdentity(name, ip));
     return new RunOptions(
-        KUBE.kubeconfig(),
-        List.of(KUBE.namespace()),
-        new BindAddress("127.0.0.1", 0),
-        new BindAddress("127.0.0.1", 0),
-        0,
-        Path.of("/nonexistent-certs"),
-        election);
+            KUBE.kubeconfig(),
+            List.of(KUBE.namespace()),
+            new BindAddress("127.0.0.1", 0),
+            new BindAddress("127.0.0.1", 0),
+            0,
+            Path.of("/nonexistent-certs"))
+        .withLeaderElection(election);
   }
 
   @Test
