@@ -1,7 +1,9 @@
 package dev.keda4j.adapter.channel;
 
+import dev.keda4j.adapter.tls.FileSetReloader;
 import dev.keda4j.adapter.tls.KeyMaterial;
 import dev.keda4j.adapter.tls.KeyMaterialChecks;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
@@ -9,13 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * The internal channel's mutual TLS material: {@code ca.crt} (the channel CA, the only one trusted
  * on either side), {@code tls.crt} and {@code tls.key} (this side's identity, signed by that CA) in
  * one directory ({@code --channel-cert-dir}, like KEDA's {@code /certs} of the gRPC link). Both
- * ends re-read the directory while they run ({@link ChannelTlsReloader}).
+ * ends re-read the directory while they run ({@link #reloader}).
  *
  * @param dir the directory
  */
@@ -32,6 +35,22 @@ public record ChannelTls(Path dir) {
       }
     }
     return this;
+  }
+
+  /**
+   * Follows the three files: every {@code interval} their content is compared, and a changed set
+   * that parses ({@link #parse}: key matches certificate, identity issued by the CA) is handed to
+   * the applier; a bad set is logged once and the material in use stays.
+   *
+   * @param side "server" or "client", for logs
+   */
+  public FileSetReloader<Material> reloader(Vertx vertx, Duration interval, String side) {
+    return new FileSetReloader<>(
+        vertx,
+        "metrics channel " + side + " certificates in " + dir,
+        files(),
+        interval,
+        ChannelTls::parse);
   }
 
   /** {@code ca.crt}, {@code tls.crt}, {@code tls.key}, in this order. */

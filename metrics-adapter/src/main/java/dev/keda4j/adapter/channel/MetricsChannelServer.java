@@ -1,6 +1,7 @@
 package dev.keda4j.adapter.channel;
 
 import dev.keda4j.adapter.MetricsSource;
+import dev.keda4j.adapter.tls.FileSetReloader;
 import dev.keda4j.scalers.spi.MetricValue;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -48,7 +49,7 @@ public final class MetricsChannelServer {
 
   /**
    * Starts listening, re-reading the certificate files every {@link
-   * ChannelTlsReloader#DEFAULT_INTERVAL}.
+   * FileSetReloader#DEFAULT_INTERVAL}.
    *
    * @see #start(Vertx, String, int, ChannelTls, MetricsSource, BooleanSupplier, Duration, Duration)
    */
@@ -61,7 +62,7 @@ public final class MetricsChannelServer {
       BooleanSupplier leading,
       Duration readTimeout) {
     return start(
-        vertx, host, port, tls, source, leading, readTimeout, ChannelTlsReloader.DEFAULT_INTERVAL);
+        vertx, host, port, tls, source, leading, readTimeout, FileSetReloader.DEFAULT_INTERVAL);
   }
 
   /**
@@ -90,7 +91,7 @@ public final class MetricsChannelServer {
       Duration reloadInterval) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(leading, "leading");
-    ChannelTlsReloader reloader = new ChannelTlsReloader(vertx, tls, reloadInterval, "server");
+    FileSetReloader<ChannelTls.Material> reloader = tls.reloader(vertx, reloadInterval, "server");
     return vertx
         .executeBlocking(reloader::loadNow, false)
         .compose(
@@ -152,7 +153,8 @@ public final class MetricsChannelServer {
         .setApplicationLayerProtocols(ALPN_PROTOCOLS);
   }
 
-  private record Listening(HttpServer server, ChannelTlsReloader reloader) implements Running {
+  private record Listening(HttpServer server, FileSetReloader<ChannelTls.Material> reloader)
+      implements Running {
     @Override
     public int port() {
       return server.actualPort();

@@ -1,6 +1,7 @@
 package dev.keda4j.adapter.channel;
 
 import dev.keda4j.adapter.MetricsSource;
+import dev.keda4j.adapter.tls.FileSetReloader;
 import dev.keda4j.scalers.spi.MetricValue;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -40,7 +41,7 @@ public final class RemoteMetricsSource implements MetricsSource, AutoCloseable {
 
   private final Vertx vertx;
   private final HttpClientAgent client;
-  private final ChannelTlsReloader reloader;
+  private final FileSetReloader<ChannelTls.Material> reloader;
   private final LeaderLocator locator;
   private final int port;
   private final Duration deadline;
@@ -48,11 +49,11 @@ public final class RemoteMetricsSource implements MetricsSource, AutoCloseable {
 
   /**
    * Like {@link #RemoteMetricsSource(Vertx, ChannelTls, LeaderLocator, int, Duration, Duration)},
-   * re-reading the certificate files every {@link ChannelTlsReloader#DEFAULT_INTERVAL}.
+   * re-reading the certificate files every {@link FileSetReloader#DEFAULT_INTERVAL}.
    */
   public RemoteMetricsSource(
       Vertx vertx, ChannelTls tls, LeaderLocator locator, int port, Duration deadline) {
-    this(vertx, tls, locator, port, deadline, ChannelTlsReloader.DEFAULT_INTERVAL);
+    this(vertx, tls, locator, port, deadline, FileSetReloader.DEFAULT_INTERVAL);
   }
 
   /**
@@ -79,7 +80,7 @@ public final class RemoteMetricsSource implements MetricsSource, AutoCloseable {
     this.locator = Objects.requireNonNull(locator, "locator");
     this.port = port;
     this.deadline = Objects.requireNonNull(deadline, "deadline");
-    this.reloader = new ChannelTlsReloader(vertx, tls, reloadInterval, "client");
+    this.reloader = tls.reloader(vertx, reloadInterval, "client");
     Optional<ChannelTls.Material> initial = reloader.loadNow();
     // checked content when it parses; otherwise the paths, and Vert.x reports the problem on
     // connecting as it always did
