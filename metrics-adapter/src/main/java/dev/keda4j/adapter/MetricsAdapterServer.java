@@ -30,7 +30,6 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,33 +90,16 @@ public final class MetricsAdapterServer {
           SelfSignedCertificate.generate(options.selfSignedHosts(), options.clock().instant()),
           null);
     }
-    KeyMaterial material = readServingFiles(options);
     FileSetReloader<KeyMaterial> reloader =
         new FileSetReloader<>(
             vertx,
-            "serving certificate " + options.tlsCertFile(),
+            "serving certificate " + options.tlsCertFile() + " / key " + options.tlsKeyFile(),
             List.of(options.tlsCertFile(), options.tlsKeyFile()),
             options.certReloadInterval(),
             contents -> KeyMaterialChecks.parse(contents.get(0), contents.get(1)));
-    // the files as they are now are what the server starts with: only later changes apply
-    reloader.loadNow();
+    // one read: what the server starts with is also what later changes are compared with
+    KeyMaterial material = reloader.load();
     return new Initial(material, reloader);
-  }
-
-  private static KeyMaterial readServingFiles(AdapterOptions options) throws IOException {
-    try {
-      return KeyMaterialChecks.parse(
-          Files.readAllBytes(options.tlsCertFile()), Files.readAllBytes(options.tlsKeyFile()));
-    } catch (IOException e) {
-      throw new IOException(
-          "serving certificate "
-              + options.tlsCertFile()
-              + " / key "
-              + options.tlsKeyFile()
-              + " unusable: "
-              + e.getMessage(),
-          e);
-    }
   }
 
   private static Future<RunningAdapter> listen(

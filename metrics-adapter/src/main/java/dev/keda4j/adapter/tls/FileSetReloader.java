@@ -93,9 +93,25 @@ public final class FileSetReloader<T> implements AutoCloseable {
 
   /**
    * Reads and parses the files now, in the calling thread (blocking I/O: not on an event loop), and
-   * takes the result as the material in use. Empty, with a warning, when they do not parse; the
-   * caller then starts with whatever it does without the files' content, and a later, valid change
-   * is applied.
+   * takes the result as the material in use; only later changes are applied by {@link #start}.
+   *
+   * @throws IOException naming the files' set and why it is not usable (missing, unreadable, does
+   *     not parse)
+   */
+  public T load() throws IOException {
+    Snapshot snapshot = read();
+    seen = snapshot.signature();
+    Parsed<T> p = tryParse(snapshot);
+    if (p.problem() != null) {
+      throw new IOException(what + " unusable: " + p.problem());
+    }
+    applied = snapshot.signature();
+    return p.material();
+  }
+
+  /**
+   * As {@link #load()}, for a caller that can start without the files: empty, with a warning, when
+   * they do not parse; a later, valid change is then applied.
    */
   public Optional<T> loadNow() {
     Snapshot snapshot = read();
@@ -106,8 +122,8 @@ public final class FileSetReloader<T> implements AutoCloseable {
   }
 
   /**
-   * Starts checking the files every interval. Call {@link #loadNow()} first, or the first check
-   * applies the files' current content.
+   * Starts checking the files every interval. Call {@link #load()} or {@link #loadNow()} first, or
+   * the first check applies the files' current content.
    */
   public void start(Applier<T> applier) {
     Objects.requireNonNull(applier, "applier");
@@ -193,17 +209,26 @@ public final class FileSetReloader<T> implements AutoCloseable {
   }
 
   private Optional<T> parse(Snapshot snapshot) {
-    String problem = snapshot.problem();
-    if (problem == null) {
-      try {
-        return Optional.of(Objects.requireNonNull(parser.parse(snapshot.contents()), "parsed"));
-      } catch (Exception e) {
-        problem = messageOf(e);
-      }
+    Parsed<T> p = tryParse(snapshot);
+    if (p.problem() != null) {
+      LOG.warn("{}: not loaded, keeping the material in use: {}", what, p.problem());
     }
-    LOG.warn("{}: not loaded, keeping the material in use: {}", what, problem);
-    return Optional.empty();
+    return Optional.ofNullable(p.material());
   }
+
+  private Parsed<T> tryParse(Snapshot snapshot) {
+    if (snapshot.problem() != null) {
+      return new Parsed<>(null, snapshot.problem());
+    }
+    try {
+      return new Parsed<>(
+          Objects.requireNonNull(parser.parse(snapshot.contents()), "parsed"), null);
+    } catch (Exception e) {
+      return new Parsed<>(null, messageOf(e));
+    }
+  }
+
+  private record Parsed<T>(T material, String problem) {}
 
   /**
    * The files' bytes and a signature of them: a SHA-256 over each file's length and bytes, or, when
