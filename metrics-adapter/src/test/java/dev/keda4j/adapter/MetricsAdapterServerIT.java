@@ -193,6 +193,18 @@ class MetricsAdapterServerIT {
   }
 
   @Test
+  void prettyMetricReadIsTheSameListIndented() {
+    HttpResponse<String> compact = asHpa(METRICS + "default/s0-rabbitmq-orders" + SELECTOR);
+    HttpResponse<String> pretty =
+        asHpa(METRICS + "default/s0-rabbitmq-orders" + SELECTOR + "&pretty=true");
+    assertThat(pretty.statusCode()).as(pretty.body()).isEqualTo(200);
+    assertThat(pretty.body()).contains("\n  \"kind\" : \"ExternalMetricValueList\"");
+    assertThat(json(pretty).getJsonArray("items").getJsonObject(0).getString("value"))
+        .isEqualTo("42");
+    assertThat(compact.body()).doesNotContain("\n  ").endsWith("}\n");
+  }
+
+  @Test
   void selectorProblemsAreKedasErrors() {
     String path = METRICS + "default/s0-rabbitmq-orders";
     assertStatus(asHpa(path), 500, null, "scaledObject name is not specified");

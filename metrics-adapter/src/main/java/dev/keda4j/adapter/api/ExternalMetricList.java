@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keda4j.scalers.spi.MetricValue;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,28 +68,5 @@ public final class ExternalMetricList {
     String text = RFC3339.format(Instant.ofEpochSecond(second));
     lastStamp = new Stamp(second, text);
     return text;
-  }
-
-  /**
-   * The list for {@code values}, each stamped with {@code timestamp} at second precision (KEDA's
-   * gRPC hop carries seconds only). {@code metricLabels} is always {@code null}: KEDA never sets it
-   * and the Go field has no omitempty.
-   */
-  public static JsonObject of(List<MetricValue> values, Instant timestamp) {
-    String stamp = stamp(timestamp);
-    JsonArray items = new JsonArray();
-    for (MetricValue v : values) {
-      items.add(
-          new JsonObject()
-              .put("metricName", v.metricName())
-              .putNull("metricLabels")
-              .put("timestamp", stamp)
-              .put("value", v.value().toString()));
-    }
-    return new JsonObject()
-        .put("kind", "ExternalMetricValueList")
-        .put("apiVersion", DiscoveryDocuments.GROUP_VERSION)
-        .put("metadata", new JsonObject())
-        .put("items", items);
   }
 }

@@ -8,10 +8,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -54,12 +54,8 @@ final class MetricReadHandler implements Handler<RoutingContext> {
     read(namespace, so, metric)
         .onSuccess(
             values -> {
-              Instant now = clock.instant();
-              Responses.json(
-                  ctx,
-                  200,
-                  ExternalMetricList.encode(values, now),
-                  () -> ExternalMetricList.of(values, now));
+              Buffer body = ExternalMetricList.encode(values, clock.instant());
+              Responses.json(ctx, 200, body, body::toJsonObject);
             })
         .onFailure(
             failure -> {

@@ -105,10 +105,7 @@ public final class AdapterBenchServer {
   private static int startBare(Vertx vertx, int instances) throws IOException {
     KeyMaterial serving = SelfSignedCertificate.generate(List.of(), Instant.now());
     Buffer sameJson =
-        Buffer.buffer(
-            ExternalMetricList.of(List.of(MetricValue.ofCount("s0-bench-1", 1)), Instant.now())
-                    .encode()
-                + "\n");
+        ExternalMetricList.encode(List.of(MetricValue.ofCount("s0-bench-1", 1)), Instant.now());
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost("127.0.0.1")
