@@ -2,7 +2,7 @@ package dev.keda4j.controller.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keda4j.controller.testing.MutableClock;
+import dev.keda4j.testkit.time.MutableClock;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;

@@ -2,7 +2,7 @@ package dev.keda4j.adapter.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keda4j.adapter.testing.MutableClock;
+import dev.keda4j.testkit.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

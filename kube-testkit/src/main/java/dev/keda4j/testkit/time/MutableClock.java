@@ -1,4 +1,4 @@
-package dev.keda4j.controller.testing;
+package dev.keda4j.testkit.time;
 
 import java.time.Clock;
 import java.time.Duration;
